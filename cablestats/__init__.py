@@ -1,0 +1,40 @@
+"""cablestats: parse, model and report on archives of diplomatic cables.
+
+The front door re-exports exactly the names of the public API contract::
+
+    import cablestats as cs
+    df = cs.read_cables("cables/")           # one row per cable, index reference_id
+    cable = cs.parse_cable(text)             # one typed record
+"""
+
+from cablestats.cable import Cable, Paragraph, Recipient
+from cablestats.errors import (
+    CableParseError,
+    CableParseWarning,
+    CablestatsError,
+    CablestatsWarning,
+    DuplicateCableWarning,
+    SpecError,
+    StoreError,
+)
+from cablestats.io import iter_cables, read_cables, write_cables
+from cablestats.parse import parse_cable
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cable",
+    "CableParseError",
+    "CableParseWarning",
+    "CablestatsError",
+    "CablestatsWarning",
+    "DuplicateCableWarning",
+    "Paragraph",
+    "Recipient",
+    "SpecError",
+    "StoreError",
+    "iter_cables",
+    "parse_cable",
+    "read_cables",
+    "write_cables",
+]
