@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["Cable", "Paragraph", "Recipient", "CABLE_COLUMNS"]
+__all__ = ["CABLE_COLUMNS", "Cable", "Paragraph", "Recipient"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -9,13 +9,13 @@ can filter with a single ``warnings.filterwarnings`` call.
 from __future__ import annotations
 
 __all__ = [
-    "CablestatsError",
     "CableParseError",
+    "CableParseWarning",
+    "CablestatsError",
+    "CablestatsWarning",
+    "DuplicateCableWarning",
     "SpecError",
     "StoreError",
-    "CablestatsWarning",
-    "CableParseWarning",
-    "DuplicateCableWarning",
     "format_location",
 ]
 
