@@ -278,3 +278,9 @@ def test_embassies_and_consulates_tag_their_own_country(cable_tags):
     ]
     assert len(checked) > 50
     assert not missing, missing
+
+
+def test_person_tags_are_program_kind_with_k_programs():
+    assert tags.tag_kind("OVIP") == "program"
+    assert tags.tag_kind("KDEM") == "program"
+    assert tags.tag_kind("OTRA") == "subject"
