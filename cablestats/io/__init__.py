@@ -1,22 +1,33 @@
-"""Readers and writers for every format cables come in.  (to be written)"""
+"""Readers and writers for every format cables come in.
+
+``iter_cables`` / ``read_cables`` read raw cable text, WikiLeaks cable pages,
+``cables.csv``, text dumps and the Parquet store (each optionally ``.gz``);
+``write_cables`` writes the store.  ``render_cable_page`` and
+``write_cables_csv`` write the other formats, for synthetic archives and tests.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from cablestats.io.atomic import atomic_open
+from cablestats.io.cablescsv import CsvRow, write_cables_csv
+from cablestats.io.detect import FORMATS, detect_format
+from cablestats.io.html import CablePage, parse_cable_page, render_cable_page
+from cablestats.io.parquet import write_cables
+from cablestats.io.raw import RawCable
+from cablestats.io.readers import ERRORS, iter_cables, read_cables
 
-import pandas as pd
-
-from cablestats.cable import Cable
-
-
-def iter_cables(source, *, format: str = "auto", errors: str = "warn") -> Iterator[Cable]:
-    raise NotImplementedError
-
-
-def read_cables(source, *, format="auto", errors="warn", progress=None) -> pd.DataFrame:
-    raise NotImplementedError
-
-
-def write_cables(df: pd.DataFrame, path: str | Path) -> Path:
-    raise NotImplementedError
+__all__ = [
+    "ERRORS",
+    "FORMATS",
+    "CablePage",
+    "CsvRow",
+    "RawCable",
+    "atomic_open",
+    "detect_format",
+    "iter_cables",
+    "parse_cable_page",
+    "read_cables",
+    "render_cable_page",
+    "write_cables",
+    "write_cables_csv",
+]
