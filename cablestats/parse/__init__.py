@@ -6,7 +6,11 @@ return one field; :func:`parse_cable` assembles them into a :class:`~cablestats.
 
 from cablestats.parse.body import clean_body, parse_paragraphs
 from cablestats.parse.cable import parse_cable
-from cablestats.parse.classification import parse_classification, split_classification
+from cablestats.parse.classification import (
+    parse_classification,
+    parse_serial,
+    split_classification,
+)
 from cablestats.parse.fields import (
     parse_classified_by,
     parse_declassify_on,
@@ -43,6 +47,7 @@ __all__ = [
     "parse_recipients",
     "parse_references",
     "parse_sender",
+    "parse_serial",
     "parse_signer",
     "parse_subject",
     "parse_summary",

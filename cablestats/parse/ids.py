@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REFERENCE_ID_RE", "make_reference_id", "normalize_post", "canonical_reference_id"]
+__all__ = ["REFERENCE_ID_RE", "canonical_reference_id", "make_reference_id", "normalize_post"]
 
 #: A canonical id anywhere in text (word-bounded).
 REFERENCE_ID_RE = re.compile(r"\b(\d{2})([A-Z][A-Z-]*[A-Z])(\d{1,7})\b")
