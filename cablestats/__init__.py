@@ -8,6 +8,7 @@ The front door re-exports exactly the names of the public API contract::
 """
 
 from cablestats.cable import Cable, Paragraph, Recipient
+from cablestats.corpus import CableVectorizer, Corpus
 from cablestats.errors import (
     CableParseError,
     CableParseWarning,
@@ -26,8 +27,10 @@ __all__ = [
     "Cable",
     "CableParseError",
     "CableParseWarning",
+    "CableVectorizer",
     "CablestatsError",
     "CablestatsWarning",
+    "Corpus",
     "DuplicateCableWarning",
     "Paragraph",
     "Recipient",

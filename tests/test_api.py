@@ -12,6 +12,8 @@ import cablestats.parse as parse
 #: Names of the public API contract (DESIGN.md) that exist at this stage.
 DOCUMENTED = {
     "Cable",
+    "CableVectorizer",
+    "Corpus",
     "Paragraph",
     "Recipient",
     "parse_cable",

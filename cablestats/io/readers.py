@@ -29,6 +29,7 @@ from cablestats.io.pool import Item, parse_in_order
 from cablestats.io.raw import ReadFailure
 from cablestats.io.sources import Source, list_sources
 from cablestats.io.text import iter_text
+from cablestats.progress import show_progress
 
 __all__ = ["ERRORS", "iter_cables", "read_cables"]
 
@@ -59,17 +60,6 @@ def _worker_count(n_jobs: int | None) -> int:
             f"received {n_jobs!r}"
         )
     return n_jobs
-
-
-def _show_progress(progress: bool | None) -> bool:
-    """``None``: show progress in a terminal or a notebook, stay silent in scripts and CI."""
-    if progress is not None:
-        return bool(progress)
-    if sys.stderr is not None and sys.stderr.isatty():
-        return True
-    ipython = sys.modules.get("IPython")
-    shell = ipython.get_ipython() if ipython is not None else None
-    return type(shell).__name__ == "ZMQInteractiveShell"
 
 
 def _read_file(path: Path, format: str, csv_escape: str) -> Iterator[Item]:
@@ -198,7 +188,7 @@ def iter_cables(
         sources,
         errors=errors,
         n_jobs=_worker_count(n_jobs),
-        progress=_show_progress(progress),
+        progress=show_progress(progress),
         csv_escape=csv_escape,
     )
 
@@ -242,7 +232,7 @@ def read_cables(
         sources,
         errors=errors,
         n_jobs=_worker_count(n_jobs),
-        progress=_show_progress(progress),
+        progress=show_progress(progress),
         csv_escape=csv_escape,
     )
     for cable in cables:
