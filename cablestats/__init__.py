@@ -19,6 +19,7 @@ from cablestats.errors import (
     StoreError,
 )
 from cablestats.io import iter_cables, read_cables, write_cables
+from cablestats.models import TopicModel, select_n_topics
 from cablestats.parse import parse_cable
 
 __version__ = "0.1.0"
@@ -36,8 +37,10 @@ __all__ = [
     "Recipient",
     "SpecError",
     "StoreError",
+    "TopicModel",
     "iter_cables",
     "parse_cable",
     "read_cables",
+    "select_n_topics",
     "write_cables",
 ]

@@ -20,6 +20,8 @@ DOCUMENTED = {
     "iter_cables",
     "read_cables",
     "write_cables",
+    "TopicModel",
+    "select_n_topics",
     "CablestatsError",
     "CableParseError",
     "CablestatsWarning",
