@@ -97,6 +97,7 @@ def test_a_folder_mixing_formats_is_read_in_sorted_order(tmp_path):
     (folder / ".git").mkdir()
     (folder / ".git" / "09HIDDEN1.txt").write_text(RAW_CABLE, encoding="utf-8")
     (folder / "README.md").write_text("about", encoding="utf-8")
+    (folder / "truth.json").write_text("{}", encoding="utf-8")  # metadata: skipped silently
     with pytest.warns(cs.CableParseWarning, match=r"README\.md: skipped, not a cable file") as w:
         frame = read_cables(folder, progress=False)
     assert len(w) == 1

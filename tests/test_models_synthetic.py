@@ -12,7 +12,6 @@ correlation of about 0.8 or more.
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pytest
@@ -42,10 +41,7 @@ def truth(archive: Path) -> synth.Truth:
 
 @pytest.fixture(scope="module")
 def corpus(archive: Path) -> Corpus:
-    with warnings.catch_warnings():
-        # truth.json sits beside the cables; the reader reports skipping it.
-        warnings.filterwarnings("ignore", message=".*truth.json: skipped")
-        cables = cs.read_cables(archive, progress=False)
+    cables = cs.read_cables(archive, progress=False)
     # Office prose words that most cables share would blur every topic.
     return Corpus.from_cables(cables, max_df=0.5, progress=False)
 

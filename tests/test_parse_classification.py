@@ -90,13 +90,16 @@ def test_no_classification_line(text):
         ("UNCLAS EFTO", ("EFTO",)),
         (
             "UNCLAS SECTION 01 OF 02 BRASILIA 001660\n\nSIPDIS\n\nSENSITIVE\n",
-            ("SIPDIS", "SENSITIVE BUT UNCLASSIFIED"),
+            ("FOR OFFICIAL USE ONLY", "SIPDIS", "SENSITIVE BUT UNCLASSIFIED"),
         ),
         (
             "UNCLAS X 000001\n\nSENSITIVE BUT UNCLASSIFIED\nSIPDIS\n",
-            ("SENSITIVE BUT UNCLASSIFIED", "SIPDIS"),
+            ("FOR OFFICIAL USE ONLY", "SENSITIVE BUT UNCLASSIFIED", "SIPDIS"),
         ),
-        ("UNCLAS X 000001\n\nDEA SENSITIVE\nSIPDIS\n", ("DEA SENSITIVE", "SIPDIS")),
+        (
+            "UNCLAS X 000001\n\nDEA SENSITIVE\nSIPDIS\n",
+            ("FOR OFFICIAL USE ONLY", "DEA SENSITIVE", "SIPDIS"),
+        ),
         ("S E C R E T STATE 000001\n\nEXDIS\n", ("EXDIS",)),
         ("S E C R E T STATE 000001 NODIS", ("NODIS",)),
         ("C O N F I D E N T I A L X 000001\n\nLIMDIS\n", ("LIMDIS",)),
@@ -108,7 +111,7 @@ def test_no_classification_line(text):
         # handling lines mixed with address lines, and trailing notes after a comma
         (
             "UNCLAS X 000001\n\nDEPARTMENT FOR SCA/FO\nNSC FOR WOOD\nSENSITIVE\nSIPDIS\n",
-            ("SENSITIVE BUT UNCLASSIFIED", "SIPDIS"),
+            ("FOR OFFICIAL USE ONLY", "SENSITIVE BUT UNCLASSIFIED", "SIPDIS"),
         ),
         ("S E C R E T X 000001\n\nNOFORN, NOT FOR INTERNET DISTRIBUTION\n", ("NOFORN",)),
         ("S E C R E T X 000001\n\nNOFORN\nSIPDIS, DEA HQ FOR HARRIGAN\n", ("NOFORN", "SIPDIS")),

@@ -10,7 +10,6 @@ reason, and turn into XPASS once the reader is fixed.
 from __future__ import annotations
 
 import dataclasses
-import warnings
 
 import pytest
 
@@ -44,24 +43,7 @@ FIELDS = (
 )
 
 # Reader limitations met by realistic synthetic cables, by (format, field); "*" is every format.
-KNOWN_GAPS = {
-    ("*", "body"): (
-        "a Classified By line wrapped before its last reasons ('and (d).', '(b/d).', "
-        "'(c).') leaves them in the body"
-    ),
-    ("*", "paragraphs"): (
-        "a Classified By line wrapped before '(c).' opens a spurious marked paragraph"
-    ),
-    ("text", "origin"): "origin_name does not know senders such as AIT TAIPEI or REO BASRAH",
-    ("html", "caveats"): (
-        "the FOR OFFICIAL USE ONLY label and the SENSITIVE marking of the same "
-        "cable become two caveats"
-    ),
-    ("csv", "caveats"): (
-        "the FOR OFFICIAL USE ONLY label and the SENSITIVE marking of the same "
-        "cable become two caveats"
-    ),
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _cases():
@@ -88,9 +70,7 @@ def read_back(archive, tmp_path_factory) -> dict[str, dict[str, cs.Cable]]:
     found = {}
     for format in synth.FORMATS:
         folder = archive.write(tmp_path_factory.mktemp(format), format, progress=False)
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*truth.json: skipped")
-            frame = cs.read_cables(folder, errors="raise", progress=False)
+        frame = cs.read_cables(folder, errors="raise", progress=False)
         found[format] = {
             reference_id: cs.Cable.from_record({"reference_id": reference_id, **row})
             for reference_id, row in zip(frame.index, frame.to_dict("records"), strict=True)

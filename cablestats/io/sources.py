@@ -24,6 +24,10 @@ Source = tuple[Path, str]
 
 _KNOWN = ".txt, .html, .csv or .parquet, each optionally .gz"
 
+#: Files that sit beside cables in an archive folder and are skipped without a word:
+#: metadata such as a synthetic archive's ``truth.json``.
+_COMPANIONS = frozenset({".json", ".toml", ".yaml", ".yml"})
+
 
 def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
     if isinstance(source, (str, os.PathLike)):
@@ -40,7 +44,7 @@ def _folder_files(folder: Path, format: str, *, quiet: bool) -> list[Source]:
         if not path.is_file():
             continue
         if format == "auto" and format_by_name(path) is None:
-            if not quiet:
+            if not quiet and path.suffix.lower() not in _COMPANIONS:
                 message = f"{path}: skipped, not a cable file (expected {_KNOWN})"
                 warnings.warn(CableParseWarning(message), stacklevel=5)
             continue

@@ -22,5 +22,8 @@ def iter_text(path: Path) -> Iterator[RawCable]:
     text, notes = read_text(path)
     stem = inner_name(path).stem
     yield RawCable(
-        text=text, source=str(path), fallback_id=canonical_reference_id(stem), notes=notes
+        text=text,
+        source=str(path),
+        fallback_id=canonical_reference_id(stem, aliases=False),
+        notes=notes,
     )

@@ -1,13 +1,412 @@
-"""Paragraphs and the clean body for modelling.  (to be written)"""
+"""Paragraphs and the clean body for modelling.
+
+The body of a cable runs from the end of its front matter
+(:func:`~cablestats.parse.fields.front_matter_end`) to its signature
+(:func:`~cablestats.parse.fields.signoff`).  It is a series of numbered
+paragraphs (``1. (C) text``, ``¶2. (SBU) text``) that may be preceded by an
+unnumbered paragraph with a marking (``(U) This is a PRT cable``), cut by page
+breaks (``BAMAKO 00000504 002 OF 002``) and by sub-headings set off by dashed
+rules.  :func:`parse_paragraphs` returns the paragraphs as records and
+:func:`clean_body` returns the prose for topic models and keyword counts.
+
+Both come from one cached split of the body into its preamble (the text before
+the first paragraph), its paragraphs and their sub-headings, since
+:func:`~cablestats.parse.cable.parse_cable` asks for both.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from typing import NamedTuple
+
 from cablestats.cable import Paragraph
+from cablestats.parse.fields import front_matter_end, normalized, signoff
+from cablestats.parse.text import (
+    MARKED_LINE_RE,
+    PARAGRAPH_START_RE,
+    RULE_LINE_RE,
+    remove_page_breaks,
+    remove_redactions,
+)
+
+__all__ = ["clean_body", "parse_paragraphs"]
+
+# Numbers may skip (a redacted paragraph, a paragraph lost in a copy) but a
+# marked or ¶-prefixed number further than this from the last one is a list
+# item or a quoted cable, not the next paragraph.
+_MAX_SKIP = 20
+# A sub-heading is a short line: "Taking a Breather (To Make Friends)".
+_HEADING_MAX_WORDS = 12
+_TRAILING_HEADING_MAX_WORDS = 8
+_HEADING_MAX_CHARS = 100
+# A line ends a sentence with one of these, perhaps inside quotes or brackets
+# ("comment.)").
+_SENTENCE_ENDS = (".", "!", "?", ";")
+_LINE_OPENINGS = "-=_*~/"
+_HEADING_DELIMITERS = ("//", "--", "==")
+# A line that may be a rule or a delimited heading (but not a "-- item").
+_RULE_OPENING_RE = re.compile(r"\n[ \t]*(?:(?:[-=][ \t]*){3}|//|--[^\n]*--[ \t]*(?=\n|$))")
+# A sub-heading set off on its own line: //LATIN AMERICA//, -- Venezuela --,
+# ------- Directly Engage -------.
+_DELIMITED_HEADING_RE = re.compile(r"[ \t]*(?://|[-=]{2,})([^\n]{1,80}?)(?://|[-=]{2,})[ \t]*")
+# The same glued to the end of the paragraph's last line by a web copy:
+# "... End Summary. ------- Policy-Level Sensitivities -------".
+_TRAILING_INLINE_HEADING_RE = re.compile(r"(?:(?<!-)-{3,}+|//)[^.!?\n]{0,100}$")
+_HEADING_WORDS_RE = re.compile(r"(?<=[.!?\"”)])[ \t]+[^.!?\n]{1,80}$")
+# Runs of rule characters inside a line, each with the literal that shows it.
+# Dashes and equals signs also mark sub-headings, so they are removed from
+# each paragraph after its sub-headings are found; the rarer runs are removed
+# from the whole body at once.
+_DECORATIONS = tuple((run, re.compile(re.escape(run) + "+")) for run in ("---", "==="))
+_RARE_DECORATIONS = tuple(re.compile(re.escape(run) + "+") for run in ("___", "***", "~~~"))
+# Lines that carry no prose: handling markings and transmission markers.
+_MARKER_LINE_RE = re.compile(
+    r"\n[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS|BT|NNNN|#\d*"
+    r"|END[ \t]+(?:OF[ \t]+)?(?:CABLE[ \t]+)?TEXT\.?)[ \t]*(?=\n|$)",
+    re.I,
+)
+# Notices that point to an embassy's classified web site, and lines that are
+# only a web address; found by a literal, removed with their line.
+_NOTICE_LINE_RE = re.compile(
+    r"[ \t]*(?:[\"“]?(?:Please[ \t]+)?Visit\b[^\n]*(?:Web[ \t]?site|Web[ \t]?page|Portal"
+    r"|Intelink|classified)|\S*(?:://|www\.)\S*)[^\n]*",
+    re.I,
+)
+_NOTICE_LITERALS = ("isit", "ISIT", "://", "www.", "WWW.")
+# How far into its line a notice's literal lies at most (``  "Please Visit``,
+# ``https://``); "visit" further in is prose.
+_NOTICE_LITERAL_MAX_OFFSET = 16
+# Handling words that web copies scatter through the text ("FOUR\nSIPDIS
+# SCENARIOS"), but not inside a marking ("(S/NOFORN)").
+_STRAY_WORDS = (re.compile("SIPDIS"), re.compile("NOFORN"))
+
+
+def _stray_word(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    in_marking = text[start - 1 : start] == "/" or text[end : end + 1] == ")"
+    return match.group() if in_marking else " "
+
+
+_STRAY_HASH_RE = re.compile(r"(?<!\S)#(?!\w)")
+_BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
+_CLASSIFIED_BY_BLOCK_RE = re.compile(r"(?:\([A-Z/ ]{1,12}\)\s*)?Classified\s+By\b", re.I)
+_CLASSIFIED_BY_BLOCK_MAX_WORDS = 40
+
+
+class _Start(NamedTuple):
+    """Where a paragraph opens in the body: its line, its text, number and marking."""
+
+    line: int
+    text: int
+    number: int | None
+    marking: str | None
+
+
+class _Part(NamedTuple):
+    """One paragraph and the sub-headings that follow it in the body."""
+
+    paragraph: Paragraph
+    headings: tuple[str, ...]
+
+
+class _Layout(NamedTuple):
+    preamble: tuple[str, ...]  # blocks of text before the first paragraph
+    parts: tuple[_Part, ...]
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _marking(raw: str | None) -> str | None:
+    return " ".join(raw.split()).upper() if raw else None
+
+
+def _drop_lines(text: str, literals: tuple[str, ...], line_re: re.Pattern[str]) -> str:
+    """Remove the lines that fully match ``line_re`` with one of ``literals`` near their start."""
+    cuts = []
+    for literal in literals:
+        start = text.find(literal)
+        while start >= 0:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            near_start = start - line_start <= _NOTICE_LITERAL_MAX_OFFSET
+            if near_start and line_re.fullmatch(text, line_start, line_end):
+                cuts.append((line_start, line_end))
+            start = text.find(literal, line_end)
+    if not cuts:
+        return text
+    pieces, kept = [], 0
+    for line_start, line_end in sorted(cuts):
+        if line_start >= kept:
+            pieces.append(text[kept:line_start])
+            kept = line_end
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def _scrub(body: str) -> str:
+    """Remove what is not prose anywhere in the body.
+
+    Page breaks, redactions, handling words, transmission markers, web-site
+    notices and lone ``#``.  The paragraph mark ``¶`` stays: it helps to find
+    paragraphs and is removed with their numbers.
+    """
+    body = remove_redactions(remove_page_breaks(body))
+    for word in _STRAY_WORDS:
+        body = word.sub(_stray_word, body)
+    if "#" in body:
+        body = _STRAY_HASH_RE.sub(" ", body)
+    for decoration in _RARE_DECORATIONS:
+        body = decoration.sub(" ", body)
+    body = _MARKER_LINE_RE.sub("\n", body)
+    return _drop_lines(body, _NOTICE_LITERALS, _NOTICE_LINE_RE)
+
+
+def _numbered_starts(body: str) -> list[_Start]:
+    """Numbered paragraph openings, kept only while their numbers go up."""
+    starts: list[_Start] = []
+    last: int | None = None
+    for match in PARAGRAPH_START_RE.finditer(body):
+        number = int(match.group("number"))
+        marked = bool(match.group("pilcrow") or match.group("marking"))
+        follows = last is None or number == last + 1
+        skips = last is not None and marked and last < number <= last + _MAX_SKIP
+        if follows or skips:
+            marking = _marking(match.group("marking"))
+            starts.append(_Start(match.start(), match.end(), number, marking))
+            last = number
+    return starts
+
+
+def _starts(body: str) -> list[_Start]:
+    numbered = _numbered_starts(body)
+    first_numbered = numbered[0].line if numbered else len(body)
+    leading = [
+        _Start(match.start(), match.end(), None, _marking(match.group("marking")))
+        for match in MARKED_LINE_RE.finditer(body, 0, first_numbered)
+    ]
+    if numbered:
+        # Only the first marked line before the numbers opens a paragraph;
+        # the lines after it belong to it.
+        leading = leading[:1]
+    return leading + numbered
+
+
+@functools.lru_cache(maxsize=16)
+def _layout(text: str) -> _Layout:
+    full = normalized(text)
+    start = front_matter_end(text)
+    end = max(signoff(text).content_end, start)
+    body = _scrub("\n" + full[start:end])
+    starts = _starts(body)
+    preamble_end = starts[0].line if starts else len(body)
+    preamble = tuple(_blocks(_strip_decorations(RULE_LINE_RE.sub("\n", body[:preamble_end]))))
+    parts = []
+    for index, opening in enumerate(starts):
+        end = starts[index + 1].line if index + 1 < len(starts) else len(body)
+        paragraph_text, headings = _split_headings(body[opening.text : end])
+        paragraph = Paragraph(opening.number, opening.marking, paragraph_text)
+        parts.append(_Part(paragraph, headings))
+    return _Layout(preamble, tuple(parts))
+
+
+def _strip_decorations(text: str) -> str:
+    """Remove runs of dashes or equals signs and the paragraph mark."""
+    if "¶" in text:
+        text = text.replace("¶", " ")
+    for run, decoration in _DECORATIONS:
+        if run in text:
+            text = decoration.sub(" ", text)
+    return text
+
+
+def _blocks(text: str) -> list[str]:
+    """The blank-line separated blocks of ``text``, whitespace collapsed."""
+    blocks = (_collapse(block) for block in _BLOCK_SPLIT_RE.split(text))
+    return [block for block in blocks if block]
+
+
+# ---------------------------------------------------------------------------
+# Sub-headings
+# ---------------------------------------------------------------------------
+
+
+def _is_rule(line: str) -> bool:
+    return bool(RULE_LINE_RE.fullmatch("\n" + line))
+
+
+def _delimited_heading(line: str) -> str | None:
+    """The text of a line like ``//LATIN AMERICA//``, or None."""
+    if line.lstrip()[:2] not in _HEADING_DELIMITERS:
+        return None
+    match = _DELIMITED_HEADING_RE.fullmatch(line)
+    return match.group(1).strip(" -=/") if match else None
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().rstrip("\"”'’)]")[-1:] in _SENTENCE_ENDS
+
+
+def _neighbour(lines: list[str], index: int, step: int) -> int | None:
+    """The nearest non-blank line above (``step=-1``) or below (``step=1``) ``index``."""
+    index += step
+    while 0 <= index < len(lines):
+        if lines[index].strip():
+            return index
+        index += step
+    return None
+
+
+def _split_headings(raw: str) -> tuple[str, tuple[str, ...]]:
+    """A paragraph's text without its trailing sub-headings, and those sub-headings.
+
+    A sub-heading is a short line next to a rule (``-----`` above or below),
+    a line delimited like ``//LATIN AMERICA//`` or ``--- Directly Engage ---``,
+    or a short unpunctuated line closing the paragraph's text (``POLICE``
+    before the next paragraph).  They label the next section, not the
+    paragraph they follow.
+    """
+    headings: list[str] = []
+    if _RULE_OPENING_RE.search(raw):
+        raw = _drop_rules_and_headings(raw, headings)
+    text = raw.rstrip()
+    last_start = text.rfind("\n") + 1
+    previous = text[:last_start].rstrip()
+    if previous and _is_trailing_heading(text[last_start:], previous[previous.rfind("\n") + 1 :]):
+        headings.append(text[last_start:])
+        text = previous
+    last_start = text.rfind("\n") + 1
+    if "---" in text[last_start:] or "//" in text[last_start:]:
+        line, heading = _split_inline_heading(text[last_start:])
+        text = text[:last_start] + line
+        headings.extend([heading] if heading else [])
+    return _collapse(_strip_decorations(text)), tuple(
+        heading for heading in (_collapse(_strip_decorations(h)) for h in headings) if heading
+    )
+
+
+def _drop_rules_and_headings(raw: str, headings: list[str]) -> str:
+    """Remove rule lines and the headings next to them, collecting the headings."""
+    lines = raw.split("\n")
+    marked = [i for i, line in enumerate(lines) if line.lstrip()[:1] in _LINE_OPENINGS]
+    rules = {i for i in marked if _is_rule(lines[i])}
+    dropped = set(rules)
+    for index in marked:
+        heading = _delimited_heading(lines[index])
+        if heading is not None:
+            dropped.add(index)
+            headings.append(heading)
+    for rule in sorted(rules):
+        above, below = _neighbour(lines, rule, -1), _neighbour(lines, rule, 1)
+        for neighbour in (above, below):
+            if neighbour is None or neighbour in dropped:
+                continue
+            line = lines[neighbour]
+            if len(line.split()) <= _HEADING_MAX_WORDS and not _ends_sentence(line):
+                dropped.add(neighbour)
+                headings.append(line)
+            elif neighbour == above:
+                # A web copy glues the heading to the sentence above its rule.
+                lines[neighbour], heading = _split_heading_words(line)
+                headings.extend([heading] if heading else [])
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+
+
+def _is_trailing_heading(last: str, previous: str) -> bool:
+    """A short unpunctuated line after a finished sentence: ``POLICE``, ``Comment:``."""
+    last, previous = last.strip(), previous.strip()
+    if not last[:1].isalpha() or _ends_sentence(last):
+        return False
+    if len(last.split()) > _TRAILING_HEADING_MAX_WORDS:
+        return False
+    return _ends_sentence(previous) or len(previous.split()) > _HEADING_MAX_WORDS
+
+
+def _split_inline_heading(line: str) -> tuple[str, str]:
+    """Cut a sub-heading glued after the last sentence (``... work. --- Heading ---``)."""
+    heading = _TRAILING_INLINE_HEADING_RE.search(line, max(0, len(line) - 2 * _HEADING_MAX_CHARS))
+    if heading is None:
+        return line, ""
+    line, words = _split_heading_words(line[: heading.start()])
+    return line, f"{words} {heading.group()}".strip()
+
+
+def _split_heading_words(line: str) -> tuple[str, str]:
+    """Split off the words after the last sentence of a line when they are a heading.
+
+    ``... UNSCR 1244. Concerns about Russia`` → ``... UNSCR 1244.``,
+    ``Concerns about Russia``.
+    """
+    words = _HEADING_WORDS_RE.search(line, max(0, len(line) - _HEADING_MAX_CHARS))
+    if words and len(words.group().split()) <= _HEADING_MAX_WORDS:
+        return line[: words.start()], words.group().strip()
+    return line, ""
+
+
+# ---------------------------------------------------------------------------
+# Public parsers
+# ---------------------------------------------------------------------------
 
 
 def parse_paragraphs(text: str) -> list[Paragraph]:
-    raise NotImplementedError
+    """The numbered paragraphs of a cable, and an unnumbered marked one before them.
+
+    A paragraph opens with its number (``1.``, ``¶1.``, ``[1](#)1.`` in a web
+    copy) and usually a marking (``(U)``, ``(C)``, ``(SBU)``, ``(S//NF)``,
+    ``(C//REL ...)``); numbers must go up, so a numbered list inside a
+    paragraph stays in its text.  A leading paragraph without a number but
+    with a marking (``(U) This is a PRT cable``) has ``number=None``.
+
+    The text has neither number nor marking; wrapped lines are joined and
+    whitespace is collapsed.  Page breaks (``BAMAKO 00000504 002 OF 002``),
+    redactions (``XXXXXXXXXXXX``) and dashed rules are dropped.  Sub-headings
+    (the line between two rules, or a short unpunctuated line just before the
+    next paragraph, such as ``Comment:`` or ``POLICE``) introduce the next
+    section, so they are dropped from the paragraph they follow; they stay in
+    :func:`clean_body`.  Lettered and dashed sub-paragraphs (``A.``, ``--``)
+    belong to their paragraph.
+
+    Returns
+    -------
+    list of Paragraph
+        ``Paragraph(number, classification, text)`` in order; the marking
+        is upper case without parentheses (``SBU``, ``S//NF``) or None.
+    """
+    return [part.paragraph for part in _layout(text).parts]
+
+
+def _is_classified_by_block(block: str) -> bool:
+    """A paragraph that only states who classified the cable ("1. (U) Classified by ...")."""
+    return bool(_CLASSIFIED_BY_BLOCK_RE.match(block)) and (
+        len(block.split()) <= _CLASSIFIED_BY_BLOCK_MAX_WORDS
+    )
 
 
 def clean_body(text: str) -> str:
-    raise NotImplementedError
+    """The prose of a cable for modelling.
+
+    Starts after the front matter (classification line, handling lines,
+    ``E.O.``/``DECL``, ``TAGS``, ``SUBJECT``, ``REF`` and ``Classified By``
+    blocks) and stops before the signer and the closing markers (``BT``,
+    ``NNNN``, ``END TEXT``, web-site notices).  Paragraph numbers and
+    markings, page breaks (``BAMAKO 00000504 002 OF 002``,
+    ``SECTION 01 OF 02``), web artefacts (``[1](#)``, ``¶``, ``&#x000A;``,
+    stray ``#``), redactions (``XXXXXXXXXXXX``), dashed rules and handling
+    words (``SIPDIS``) are removed; sub-headings stay as text, each a block
+    of its own.
+
+    Returns
+    -------
+    str
+        Paragraphs separated by a blank line, each on one line with its
+        whitespace collapsed; ``""`` for an empty text.
+    """
+    layout = _layout(text)
+    blocks = list(layout.preamble)
+    for part in layout.parts:
+        blocks.append(part.paragraph.text)
+        blocks.extend(part.headings)
+    return "\n\n".join(block for block in blocks if block and not _is_classified_by_block(block))

@@ -45,6 +45,20 @@ __all__ = ["parse_cable"]
 
 T = TypeVar("T")
 
+#: Caveats that a metadata label such as ``SECRET//NOFORN`` states when they apply,
+#: in the order labels write them.
+_LABEL_CAVEATS = ("NOFORN", "FOR OFFICIAL USE ONLY")
+
+
+def _ordered_caveats(caveats: tuple[str, ...]) -> tuple[str, ...]:
+    """Label caveats first, in label order, then the others as the text gives them.
+
+    One order whatever the source, so that a cable read from its text and from its
+    page or CSV row (which carry a label) gives equal records.
+    """
+    labelled = [c for c in _LABEL_CAVEATS if c in caveats]
+    return tuple(dict.fromkeys((*labelled, *caveats)))
+
 
 class _Collector:
     """Runs field parsers, turning their failures into warnings or errors."""
@@ -110,7 +124,7 @@ def parse_cable(
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_cable expects text as str, received {type(text).__name__}")
-    given_id = canonical_reference_id(reference_id) if reference_id else None
+    given_id = canonical_reference_id(reference_id, aliases=False) if reference_id else None
     if reference_id and not given_id:
         given_id = reference_id.strip()
     collect = _Collector(strict=strict, reference_id=given_id, source=source)
@@ -128,7 +142,9 @@ def parse_cable(
     if classification:
         given_level, given_caveats = split_classification(classification)
         level = given_level or level
-        caveats = tuple(dict.fromkeys((*given_caveats, *caveats)))
+        # The label decides the markings it can carry; the text adds the others (SIPDIS, EXDIS).
+        caveats = (*given_caveats, *(c for c in caveats if c not in _LABEL_CAVEATS))
+    caveats = _ordered_caveats(caveats)
     if level is None and has_text:
         collect.warn("classification", "no classification line found")
 

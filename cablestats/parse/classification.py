@@ -70,6 +70,8 @@ _MARKINGS: tuple[tuple[str, str], ...] = (
     (r"L ?I ?M ?D ?I ?S", "LIMDIS"),
     (r"S ?T ?A ?D ?I ?S", "STADIS"),
 )
+#: Markings that make an unclassified cable ``FOR OFFICIAL USE ONLY`` in the archive's labels.
+_SENSITIVE = frozenset({"SENSITIVE BUT UNCLASSIFIED", "DEA SENSITIVE"})
 _MARKING_NAMES = {f"m{index}": name for index, (_, name) in enumerate(_MARKINGS)}
 _MARKING_RE = re.compile(
     r"[ \t,;/]*(?:"
@@ -224,8 +226,10 @@ def parse_classification(text: str) -> tuple[str | None, tuple[str, ...]]:
         repeats: those on the line (``//NOFORN``, ``E F T O``) and those that
         open the handling lines below it (``SIPDIS``, ``NOFORN``, ``EXDIS``,
         ``REL TO USA, GBR``).  The ``SENSITIVE`` marking is recorded as
-        ``SENSITIVE BUT UNCLASSIFIED``, the designation it stands for;
-        WikiLeaks labels such unclassified cables ``FOR OFFICIAL USE ONLY``.
+        ``SENSITIVE BUT UNCLASSIFIED``, the designation it stands for; an
+        unclassified cable so marked also gets ``FOR OFFICIAL USE ONLY``, the
+        caveat under which WikiLeaks' labels file it, so that the text alone and
+        the text with its page label give the same caveats.
     """
     stop = front_matter_start(text)
     line = find_classification_line(text, 0, stop)
@@ -237,7 +241,10 @@ def parse_classification(text: str) -> tuple[str | None, tuple[str, ...]]:
         # "SENSITIVE information ..." the start of a sentence.
         if not handling[end:].strip() or handling[end:].lstrip()[0] in ",;":
             found.extend(markings)
-    return (line.level if line else None), tuple(dict.fromkeys(found))
+    level = line.level if line else None
+    if level == "UNCLASSIFIED" and _SENSITIVE.intersection(found):
+        found.insert(0, "FOR OFFICIAL USE ONLY")
+    return level, tuple(dict.fromkeys(found))
 
 
 def split_classification(label: str) -> tuple[str | None, tuple[str, ...]]:

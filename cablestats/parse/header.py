@@ -33,6 +33,7 @@ from cablestats.parse.classification import (
     find_classification_line,
     front_matter_start,
 )
+from cablestats.tags import post_info
 
 __all__ = [
     "origin_name",
@@ -332,6 +333,14 @@ def origin_name(sender: str | None) -> str | None:
     if name in _ORIGINS:
         return _ORIGINS[name]
     prefix, _, post = name.partition(" ")
+    if prefix in _ORIGIN_PREFIXES and post and prefix != "USMISSION":
+        return f"{_ORIGIN_PREFIXES[prefix]} {post.title()}"
+    # Missions, offices and sections (USMISSION UNESCO PARIS FR, REO BASRAH, AIT TAIPEI)
+    # carry names of their own: the posts reference knows them.
+    for candidate in (post, name):
+        info = post_info(candidate.replace(" ", "")) if candidate else None
+        if info is not None and info.origin:
+            return info.origin
     if prefix in _ORIGIN_PREFIXES and post:
         return f"{_ORIGIN_PREFIXES[prefix]} {post.title()}"
     return name

@@ -1,7 +1,251 @@
-"""Normalising raw cable text before field parsing.  (to be written)"""
+"""Normalising raw cable text before field parsing.
+
+Cable text reaches cablestats raw (CRLF or CR newlines, trailing blanks) or
+copied from a web page, where the WikiLeaks viewer left its markup behind:
+HTML-escaped newlines (``&#x000A;``), TAGS as links
+(``<a href='/tag/PGOV_0.html'>PGOV</a>``), paragraph-mark links
+(``<a id='par1' href='#par1'>¶</a>1.``) and, once pasted through a Markdown
+converter, ``[PGOV](#)`` and ``[1](#)2.`` (the paragraph mark rendered as a
+link named ``1``).  :func:`normalize_text` turns all of these back into plain
+cable text so that the field parsers see one form.
+
+The compiled patterns below describe the layout that every part of a cable
+shares (paragraph openings, classification markings, section breaks, rules,
+redactions); the field and body parsers build on them.
+"""
 
 from __future__ import annotations
 
+import re
+
+__all__ = [
+    "CLASSIFICATION_ONLY_LINE_RE",
+    "MARKED_LINE_RE",
+    "MARKING",
+    "PAGE_HEADER_RE",
+    "PARAGRAPH_START_RE",
+    "PILCROW",
+    "REDACTION_RE",
+    "RULE_LINE_RE",
+    "SECTION_BREAK_LINE_RE",
+    "clean_markup",
+    "normalize_text",
+    "remove_page_breaks",
+    "remove_redactions",
+]
+
+#: The paragraph mark the web copies put before paragraph numbers (``¶2.``).
+PILCROW = "¶"
+
+#: A paragraph classification marking without its parentheses: ``U``, ``C``,
+#: ``S``, ``SBU``, ``TS``, optionally with caveats (``S//NF``, ``C/NF``,
+#: ``S//REL TO USA, ACGU``, ``U//FOUO``).  Case-insensitive by its users.
+MARKING = (
+    r"(?:SBU|TS|CUI|LOU|S|C|U)"
+    r"(?:[ \t]*/{1,2}[ \t]*[A-Za-z][A-Za-z ,./-]{0,40}?)?"
+)
+
+# Patterns that look at line starts begin with a newline: ``re`` finds a
+# literal first character quickly, while ``^`` in multi-line mode is tried at
+# every position.  Callers search ``"\n" + text``.
+
+#: The opening of a numbered paragraph: ``1. (C)``, ``¶2. (SBU)``, ``3.(U)``,
+#: ``1, (C)``, ``1. C)``.  Groups: ``pilcrow``, ``number``, ``marking``.
+PARAGRAPH_START_RE = re.compile(
+    r"\n[ \t]*(?P<pilcrow>¶[ \t]*)?(?P<number>\d{1,3})[ \t]*"
+    r"(?:\.(?!\d)|,(?=[ \t]*\()|\)(?=[ \t]))[ \t]*"
+    rf"(?:\(?[ \t]*(?P<marking>{MARKING})[ \t]*\)[ \t]*)?",
+    re.I,
+)
+#: A line that opens with a marking but no number: ``(U) This is a PRT cable``.
+MARKED_LINE_RE = re.compile(
+    rf"\n[ \t]*(?P<pilcrow>¶[ \t]*)?\((?P<marking>{MARKING})\)[ \t]*(?=\S)", re.I
+)
+# The searches below run over whole bodies, so each opens with a literal
+# that ``re`` can jump to (a newline, "00", "XXXX") instead of trying every
+# position, and the rarer ones only run when a plain substring test finds
+# their literal.  A page's serial is zero-padded to eight digits.
+_BREAK_LINE_RE = re.compile(
+    r"\n[ \t]*[A-Za-z][A-Za-z .'-]{0,40}[ \t]+00\d{4,6}[ \t]+\d{3}(?:\.\d{1,2})?"
+    r"[ \t]+(?i:OF)[ \t]+\d{3}[ \t]*(?=\n|$)"
+)
+_SECTION_LINE_RE = re.compile(
+    r"\n[ \t]*(?:(?:[A-Z] ){3,}[A-Z]|UNCLAS\w*|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)?"
+    r"[ \t]*SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+\b[^\n]*"
+)
+#: A page break line of the State Department's telegram printer
+#: (``BAMAKO 00000504 002 OF 002``, ``RANGOON 00000355 001.6 OF 003``) or a
+#: section line (``SECTION 01 OF 02``).
+SECTION_BREAK_LINE_RE = re.compile(f"{_BREAK_LINE_RE.pattern}|{_SECTION_LINE_RE.pattern}")
+# The serial and page of a break glued to a line of text ("... TO WASHINGTON
+# BRASILIA 00000351 001.2 OF 003"); the serial is zero-padded to eight digits
+# and the post word before it is taken back by hand.
+_BREAK_PAGE_RE = re.compile(r"00\d{4,6}(?!\d)[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+(?i:OF)[ \t]+\d{3}\b")
+_POST_BEFORE_RE = re.compile(r"[ \t]*\b[A-Za-z]+[ \t]+$")
+_POST_MAX_CHARS = 40
+#: An old teletype page header: ``PAGE 02 HARARE 06677 01 OF 03 291400Z``.
+PAGE_HEADER_RE = re.compile(
+    r"PAGE[ \t]+\d{2,3}[ \t]+\S+(?:[ \t]+\d+[ \t]+\d+[ \t]+OF[ \t]+\d+[ \t]+\d{6}Z"
+    r"|[ \t]+(?:[A-Z] ){3,}[A-Z])[ \t]*"
+)
+#: A line holding only a classification level (repeated on old printed pages).
+CLASSIFICATION_ONLY_LINE_RE = re.compile(
+    r"\n[ \t]*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|(?:[A-Z] ){4,}[A-Z])[ \t]*(?=\n|$)"
+)
+#: A rule line of dashes (also typographic ones), equals signs, underscores or
+#: stars (``-----``, ``- - -``, ``=====``).
+# Possessive quantifiers: a long run of dashes that does not end its line
+# fails at once instead of being given back one dash at a time.
+RULE_LINE_RE = re.compile(r"\n[ \t]*+(?:[-=_*~‐–—][ \t]*+){3,}+(?=\n|$)")
+#: A redaction: a run of four or more X (``XXXXXXXXXXXX``) or a bracketed
+#: ``[SOURCE REMOVED]``.
+REDACTION_RE = re.compile(r"[Xx]{4,}|\[[A-Za-z ]{0,30}REMOVED\]", re.I)
+# One pattern per form, each opening with a literal that ``re`` jumps to.
+_REDACTIONS = (
+    re.compile(r"XXXX+"),
+    re.compile(r"xxxx+"),
+    re.compile(r"\[[A-Za-z ]{0,30}(?:REMOVED|[Rr]emoved)\]"),
+)
+
+# Only the tags the cable viewer emits are removed, so that text which merely
+# contains a "<" survives.
+_HTML_TAG_RE = re.compile(
+    r"</?(?:a|br|strong|em|b|i|u|span|code|pre|p|font|div|table|tbody|thead|tr|td|th)\b"
+    r"[^<>\n]{0,300}?/?>",
+    re.I,
+)
+# The entities a copied page carries; anything else is left as written.
+_ENTITY_RE = re.compile(r"&(?:#x0*[aA]|#0*10|amp|lt|gt|quot|apos|nbsp|#0*39|#x0*27|#0*160);")
+_ENTITIES = {
+    "amp": "&",
+    "lt": "<",
+    "gt": ">",
+    "quot": '"',
+    "apos": "'",
+    "nbsp": "\xa0",
+}
+# ``[text](target)``: a Markdown link; ``[1](#)`` in front of a number or a
+# reference letter is the paragraph mark.
+_MARKDOWN_LINK_RE = re.compile(r"\[([^\[\]\n]{0,80})\]\([^()\s]{0,200}\)")
+_MARK_TARGET_RE = re.compile(r"[0-9A-Za-z]")
+_BLANKS = " \t\f\v"
+# Removing markup can uncover more (``&amp;lt;``, nested links), so passes
+# repeat until one removes none; each shortens the text, real text needs one.
+_MAX_PASSES = 8
+
+
+def clean_markup(text: str) -> str:
+    """:func:`normalize_text` without removing blanks at line ends.
+
+    The field parsers tolerate trailing blanks, so they run this cheaper form.
+    """
+    for _ in range(_MAX_PASSES):
+        text, markup_removed = _normalize_once(text, strip_blanks=False)
+        if not markup_removed:
+            break
+    return text
+
 
 def normalize_text(text: str) -> str:
-    raise NotImplementedError
+    """Plain cable text: one newline convention, no trailing blanks, no web markup.
+
+    Newlines (CRLF, CR, ``&#x000A;``) become ``\\n``; non-breaking spaces become
+    spaces and blanks at line ends are dropped; link markup becomes its text
+    (``[PGOV](#)`` and ``<a href='/tag/PGOV_0.html'>PGOV</a>`` → ``PGOV``) except
+    for paragraph-mark links, which become ``¶`` (``[1](#)2.`` and
+    ``<a id='par1' href='#par1'>¶</a>1.`` → ``¶2.``, ``¶1.``); the few other
+    inline tags and entities of the cable viewer are removed or decoded.
+
+    Parameters
+    ----------
+    text
+        Cable text or a fragment of one, in any of the forms above.
+
+    Returns
+    -------
+    str
+        The normalised text.  The function is idempotent:
+        ``normalize_text(normalize_text(t)) == normalize_text(t)``.
+    """
+    for _ in range(_MAX_PASSES):
+        text, markup_removed = _normalize_once(text)
+        if not markup_removed:
+            break
+    return text
+
+
+def _normalize_once(text: str, *, strip_blanks: bool = True) -> tuple[str, bool]:
+    """One pass; says whether markup was removed, which may uncover more markup."""
+    before = text
+    if "&" in text:
+        text = _ENTITY_RE.sub(_decode_entity, text)
+    if "<" in text:
+        text = _HTML_TAG_RE.sub("", text)
+    if "]" in text:
+        text = _MARKDOWN_LINK_RE.sub(_link_text, text)
+    if "\\" in text:
+        # Copies that escaped their newlines: a backslash at a line end, or the
+        # two characters backslash and "n" for the newline itself.
+        text = text.replace("\\\r\n", "\n").replace("\\\n", "\n").replace("\\n", "\n")
+    markup_removed = text != before
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    if strip_blanks:
+        # Cheaper than searching for blanks first: one pass over the lines.
+        text = "\n".join(line.rstrip(_BLANKS) for line in text.split("\n"))
+    return text, markup_removed
+
+
+def remove_page_breaks(text: str) -> str:
+    """Remove page-break artefacts: break lines, page headers, repeated classifications.
+
+    ``BAMAKO 00000504 002 OF 002`` lines and ``SECTION 02 OF 03`` lines become
+    blank lines; the same break glued to a line of text is cut out with its
+    post (only one word of it, the words before belong to the text);
+    ``PAGE 02 HARARE 06677 01 OF 03 291400Z`` headers and lines holding only a
+    classification level are removed.
+    """
+    text = CLASSIFICATION_ONLY_LINE_RE.sub("\n", text)
+    if "SECTION" in text:
+        text = _SECTION_LINE_RE.sub("\n", text)
+    if "PAGE" in text:
+        text = PAGE_HEADER_RE.sub(" ", text)
+    if " 00" not in text:
+        return text
+    text = _BREAK_LINE_RE.sub("\n", text)
+    pieces = []
+    kept = 0
+    for match in _BREAK_PAGE_RE.finditer(text):
+        start = match.start()
+        post = _POST_BEFORE_RE.search(text, max(kept, start - _POST_MAX_CHARS), start)
+        pieces.append(text[kept : post.start() if post else start])
+        kept = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def remove_redactions(text: str) -> str:
+    """Replace redactions (``XXXXXXXXXXXX``, ``[SOURCE REMOVED]``) by a space."""
+    for pattern in _REDACTIONS:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    name = match.group(0)[1:-1].lower()
+    if name in _ENTITIES:
+        return _ENTITIES[name]
+    number = int(name[2:], 16) if name.startswith("#x") else int(name[1:])
+    return chr(number)
+
+
+def _link_text(match: re.Match[str]) -> str:
+    label = match.group(1).strip()
+    following = match.string[match.end() : match.end() + 1]
+    if label == PILCROW or (label.isdigit() and _MARK_TARGET_RE.match(following)):
+        return PILCROW
+    return label

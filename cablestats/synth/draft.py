@@ -96,6 +96,18 @@ class Draft:
             return f"{self.classification}//FOR OFFICIAL USE ONLY"
         return self.classification
 
+    @property
+    def record_caveats(self) -> tuple[str, ...]:
+        """The caveats a reader returns: label caveats first (``NOFORN``, then the
+        ``FOR OFFICIAL USE ONLY`` that a sensitive unclassified cable is filed
+        under), then the handling lines in the order the text gives them."""
+        sensitive = (
+            self.classification == "UNCLASSIFIED" and "SENSITIVE BUT UNCLASSIFIED" in self.caveats
+        )
+        labelled = ("NOFORN",) if "NOFORN" in self.caveats else ()
+        labelled += ("FOR OFFICIAL USE ONLY",) if sensitive else ()
+        return tuple(dict.fromkeys((*labelled, *self.caveats)))
+
     def to_cable(self) -> Cable:
         """The record a reader must return for this cable, whatever the format."""
         if self.empty:
@@ -111,7 +123,7 @@ class Draft:
             created=self.created,
             origin=self.post.origin,
             classification=self.classification,
-            caveats=self.caveats,
+            caveats=self.record_caveats,
             tags=self.tags,
             subject=self.subject,
             references=self.references,
