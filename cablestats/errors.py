@@ -16,6 +16,7 @@ __all__ = [
     "DuplicateCableWarning",
     "SpecError",
     "StoreError",
+    "UnknownTermError",
     "format_location",
 ]
 
@@ -79,6 +80,27 @@ class SpecError(CablestatsError, ValueError):
 
 class StoreError(CablestatsError, OSError):
     """A store written by cablestats (Parquet, corpus, model) is missing, damaged or too new."""
+
+
+class UnknownTermError(CablestatsError, KeyError):
+    """A requested term is not in the corpus vocabulary.
+
+    ``term`` is the term as requested, ``suggestions`` the closest terms of
+    the vocabulary (possibly none).
+    """
+
+    def __init__(self, term: str, suggestions: list[str]) -> None:
+        self.term = term
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        super().__init__(
+            f"term {term!r} is not in the corpus vocabulary{hint} "
+            "(terms are lower case, phrases joined with '_', rare terms pruned)"
+        )
+
+    def __str__(self) -> str:
+        # KeyError would print the message in quotes.
+        return str(self.args[0])
 
 
 class CablestatsWarning(UserWarning):
