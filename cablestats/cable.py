@@ -87,14 +87,19 @@ class Cable:
 
     def to_record(self) -> dict[str, Any]:
         """Plain values (lists, dicts) for a DataFrame row or a Parquet record."""
+        # Field names and the nested records' keys are looked up once (see
+        # below): ``dataclasses.fields`` and ``asdict`` cost more than the
+        # copying itself, and frames are built from hundreds of thousands of
+        # cables.
         record = {}
-        for field in dataclasses.fields(self):
-            value = getattr(self, field.name)
-            if field.name in _NESTED:
-                value = [dataclasses.asdict(item) for item in value]
+        for name in _CABLE_FIELDS:
+            value = getattr(self, name)
+            if name in _NESTED_FIELDS:
+                keys = _NESTED_FIELDS[name]
+                value = [{key: getattr(item, key) for key in keys} for item in value]
             elif isinstance(value, tuple):
                 value = list(value)
-            record[field.name] = value
+            record[name] = value
         return record
 
     @classmethod
@@ -119,6 +124,12 @@ class Cable:
 
 
 _NESTED = {"recipients": Recipient, "info_recipients": Recipient, "paragraphs": Paragraph}
+# The names of the fields, and of the fields of each nested record, in order.
+_CABLE_FIELDS = tuple(f.name for f in dataclasses.fields(Cable))
+_NESTED_FIELDS = {
+    name: tuple(f.name for f in dataclasses.fields(item_type))
+    for name, item_type in _NESTED.items()
+}
 _TUPLES = {"caveats", "tags", "references", "classified_by", "warnings"}
 _DATETIMES = {"created", "released"}
 

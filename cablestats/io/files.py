@@ -51,6 +51,8 @@ def open_binary(path: Path) -> IO[bytes]:
 
 def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Replace bytes escaped by ``surrogateescape`` with U+FFFD; say so when there were any."""
+    if text.isascii():  # a flag of the string, so most fields skip the search
+        return text, ()
     repaired, count = _ESCAPED_BYTE_RE.subn("\ufffd", text)
     return repaired, (UNDECODABLE_NOTE,) if count else ()
 

@@ -23,7 +23,14 @@ import pandas as pd
 
 from cablestats.cable import CABLE_COLUMNS, Cable
 
-__all__ = ["DATETIME_COLUMNS", "FIELD_TYPES", "FrameBuilder", "frame_from_columns"]
+__all__ = [
+    "DATETIME_COLUMNS",
+    "FIELD_TYPES",
+    "ROW_COLUMNS",
+    "FrameBuilder",
+    "cable_row",
+    "frame_from_columns",
+]
 
 #: Type hint of every :class:`Cable` field, by name.
 FIELD_TYPES: dict[str, typing.Any] = typing.get_type_hints(Cable)
@@ -34,6 +41,18 @@ DATETIME_COLUMNS: tuple[str, ...] = tuple(
 )
 
 _DATETIME_DTYPE = "datetime64[ns, UTC]"
+
+#: The values of a row from :func:`cable_row`: the index, then every column.
+ROW_COLUMNS: tuple[str, ...] = ("reference_id", *CABLE_COLUMNS)
+
+
+def cable_row(cable: Cable) -> tuple[typing.Any, ...]:
+    """The plain values of a cable (:meth:`Cable.to_record`) in :data:`ROW_COLUMNS` order.
+
+    The compact form in which worker processes hand parsed cables back.
+    """
+    record = cable.to_record()
+    return tuple(record[name] for name in ROW_COLUMNS)
 
 
 def frame_from_columns(columns: Mapping[str, Sequence[typing.Any]]) -> pd.DataFrame:
@@ -68,14 +87,15 @@ class FrameBuilder:
     """Collects cables column by column, so that no list of records is ever held."""
 
     def __init__(self) -> None:
-        self._columns: dict[str, list[typing.Any]] = {
-            name: [] for name in ("reference_id", *CABLE_COLUMNS)
-        }
+        self._columns: dict[str, list[typing.Any]] = {name: [] for name in ROW_COLUMNS}
 
     def add(self, cable: Cable) -> None:
-        record = cable.to_record()
-        for name, values in self._columns.items():
-            values.append(record[name])
+        self.add_row(cable_row(cable))
+
+    def add_row(self, row: Sequence[typing.Any]) -> None:
+        """Add a cable given as :func:`cable_row` gives it."""
+        for values, value in zip(self._columns.values(), row, strict=True):
+            values.append(value)
 
     def frame(self) -> pd.DataFrame:
         """The frame of the cables added so far (see :func:`frame_from_columns`)."""

@@ -1,10 +1,14 @@
 """Parsing raw cables, in worker processes when there are enough of them to pay off.
 
 Results come back in input order, so a parallel read gives the same frame as a
-serial one.  Raw cables travel to the workers in chunks of a few hundred, and
-only a few chunks per worker are in flight at once: a 1.7 GB ``cables.csv``
-streams through with bounded memory.  Small inputs stay in one process because
-starting workers costs more than parsing a couple of thousand cables.
+serial one.  A ``transform`` turns each cable into what the caller keeps (a
+frame row) where it is parsed: rows of plain values travel back from a worker
+much faster than :class:`~cablestats.Cable` objects, and the collecting
+process, which also reads the files, has less to do.  Raw cables travel to the
+workers in chunks of a few hundred, and only a few chunks per worker are in
+flight at once: a 1.7 GB ``cables.csv`` streams through with bounded memory.
+Small inputs stay in one process because starting workers costs more than
+parsing a couple of thousand cables.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from cablestats.cable import Cable
 from cablestats.errors import CableParseError
@@ -28,6 +33,7 @@ PARALLEL_THRESHOLD = 2000
 _CHUNKS_PER_WORKER = 2
 
 Item = RawCable | Cable | ReadFailure
+T = TypeVar("T")
 
 
 def parse_item(item: Item) -> Cable | ReadFailure:
@@ -43,8 +49,19 @@ def parse_item(item: Item) -> Cable | ReadFailure:
         return ReadFailure(message, item.source, item.reference_id, item.line)
 
 
-def _parse_chunk(chunk: list[Item]) -> list[Cable | ReadFailure]:
-    return [parse_item(item) for item in chunk]
+def _parse_and_transform(
+    item: Item, transform: Callable[[Cable], T] | None
+) -> Cable | T | ReadFailure:
+    result = parse_item(item)
+    if transform is None or isinstance(result, ReadFailure):
+        return result
+    return transform(result)
+
+
+def _parse_chunk(
+    chunk: list[Item], transform: Callable[[Cable], T] | None
+) -> list[Cable | T | ReadFailure]:
+    return [_parse_and_transform(item, transform) for item in chunk]
 
 
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -58,7 +75,8 @@ def parse_in_order(
     n_jobs: int,
     chunk_size: int | None = None,
     threshold: int | None = None,
-) -> Iterator[Cable | ReadFailure]:
+    transform: Callable[[Cable], T] | None = None,
+) -> Iterator[Cable | T | ReadFailure]:
     """Parse ``items`` lazily, in order, in ``n_jobs`` processes for large inputs.
 
     Parameters
@@ -72,20 +90,24 @@ def parse_in_order(
     threshold
         Inputs of at most this many items are parsed in this process; default
         :data:`PARALLEL_THRESHOLD`.
+    transform
+        Applied to each cable where it is parsed (a module-level function, so
+        that it reaches the workers); failures are passed on unchanged.
     """
     chunk_size = chunk_size or CHUNK_SIZE
     threshold = PARALLEL_THRESHOLD if threshold is None else threshold
     items = iter(items)
     head = list(itertools.islice(items, threshold + 1)) if n_jobs > 1 else []
     if len(head) <= threshold:
-        yield from map(parse_item, itertools.chain(head, items))
+        for item in itertools.chain(head, items):
+            yield _parse_and_transform(item, transform)
         return
     pool = concurrent.futures.ProcessPoolExecutor(max_workers=n_jobs)
     try:
-        pending: collections.deque[concurrent.futures.Future[list[Cable | ReadFailure]]]
+        pending: collections.deque[concurrent.futures.Future[list[Cable | T | ReadFailure]]]
         pending = collections.deque()
         for chunk in _chunks(itertools.chain(head, items), chunk_size):
-            pending.append(pool.submit(_parse_chunk, chunk))
+            pending.append(pool.submit(_parse_chunk, chunk, transform))
             if len(pending) >= n_jobs * _CHUNKS_PER_WORKER:
                 yield from pending.popleft().result()
         while pending:

@@ -13,6 +13,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -22,7 +23,7 @@ from cablestats.errors import CableParseError, CableParseWarning, DuplicateCable
 from cablestats.io.cablescsv import ESCAPES, iter_csv
 from cablestats.io.detect import ONE_CABLE_FORMATS, detect_format, format_by_name
 from cablestats.io.dump import iter_dump
-from cablestats.io.frame import FrameBuilder
+from cablestats.io.frame import ROW_COLUMNS, FrameBuilder, cable_row
 from cablestats.io.html import iter_html
 from cablestats.io.parquet import iter_store, read_store
 from cablestats.io.pool import Item, parse_in_order
@@ -37,6 +38,8 @@ __all__ = ["ERRORS", "iter_cables", "read_cables"]
 ERRORS: tuple[str, ...] = ("warn", "raise", "ignore")
 
 PathOrPaths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+_ROW_SOURCE = ROW_COLUMNS.index("source")
 
 _ONE_CABLE_READERS: dict[str, Callable[[Path], Iterator[Item]]] = {
     "text": iter_text,
@@ -99,9 +102,26 @@ def _progress_total(sources: list[Source]) -> int | None:
     return len(sources) if formats <= ONE_CABLE_FORMATS else None
 
 
+def _identity(result: Cable | tuple[Any, ...]) -> tuple[str, str | None]:
+    """The reference id and source of a cable or of its :func:`cable_row`."""
+    if isinstance(result, Cable):
+        return result.reference_id, result.source
+    return result[0], result[_ROW_SOURCE]
+
+
 def _cables(
-    sources: list[Source], *, errors: str, n_jobs: int, progress: bool, csv_escape: str
-) -> Iterator[Cable]:
+    sources: list[Source],
+    *,
+    errors: str,
+    n_jobs: int,
+    progress: bool,
+    csv_escape: str,
+    rows: bool = False,
+) -> Iterator[Cable | tuple[Any, ...]]:
+    """The cables in order, each reference id once; with ``rows``, their :func:`cable_row`.
+
+    Rows are made where the cables are parsed, in the workers for large inputs.
+    """
     items = (item for path, format in sources for item in _read_file(path, format, csv_escape))
     first_source: dict[str, str | None] = {}
     with tqdm(
@@ -111,19 +131,18 @@ def _cables(
         disable=not progress,
         file=sys.stderr,
     ) as bar:
-        for result in parse_in_order(items, n_jobs=n_jobs):
+        for result in parse_in_order(items, n_jobs=n_jobs, transform=cable_row if rows else None):
             bar.update()
             if isinstance(result, ReadFailure):
                 _report(result, errors)
-            elif result.reference_id in first_source:
-                first = first_source[result.reference_id]
-                message = (
-                    f"{result.reference_id} appears again in {result.source}; "
-                    f"kept the first, from {first}"
-                )
+                continue
+            reference_id, source = _identity(result)
+            if reference_id in first_source:
+                first = first_source[reference_id]
+                message = f"{reference_id} appears again in {source}; kept the first, from {first}"
                 warnings.warn(DuplicateCableWarning(message), stacklevel=2)
             else:
-                first_source[result.reference_id] = result.source
+                first_source[reference_id] = source
                 yield result
 
 
@@ -228,13 +247,14 @@ def read_cables(
     if len(sources) == 1 and _named_format(sources[0]) == "parquet":
         return read_store(sources[0][0])  # stored ids are unique: read it whole, fast
     builder = FrameBuilder()
-    cables = _cables(
+    rows = _cables(
         sources,
         errors=errors,
         n_jobs=_worker_count(n_jobs),
         progress=show_progress(progress),
         csv_escape=csv_escape,
+        rows=True,
     )
-    for cable in cables:
-        builder.add(cable)
+    for row in rows:
+        builder.add_row(row)
     return builder.frame()

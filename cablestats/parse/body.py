@@ -73,7 +73,11 @@ _NOTICE_LINE_RE = re.compile(
     r"|Intelink|classified)|\S*(?:://|www\.)\S*)[^\n]*",
     re.I,
 )
-_NOTICE_LITERALS = ("isit", "ISIT", "://", "www.", "WWW.")
+# Each literal is looked for as a pattern: on the long, mostly non-ASCII text
+# of a body, ``re`` finds a literal faster than ``str.find``.
+_NOTICE_LITERALS = tuple(
+    re.compile(re.escape(lit)) for lit in ("isit", "ISIT", "://", "www.", "WWW.")
+)
 # How far into its line a notice's literal lies at most (``  "Please Visit``,
 # ``https://``); "visit" further in is prose.
 _NOTICE_LITERAL_MAX_OFFSET = 16
@@ -123,19 +127,20 @@ def _marking(raw: str | None) -> str | None:
     return " ".join(raw.split()).upper() if raw else None
 
 
-def _drop_lines(text: str, literals: tuple[str, ...], line_re: re.Pattern[str]) -> str:
+def _drop_lines(text: str, literals: tuple[re.Pattern[str], ...], line_re: re.Pattern[str]) -> str:
     """Remove the lines that fully match ``line_re`` with one of ``literals`` near their start."""
     cuts = []
     for literal in literals:
-        start = text.find(literal)
-        while start >= 0:
+        found = literal.search(text)
+        while found:
+            start = found.start()
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", start)
             line_end = len(text) if line_end < 0 else line_end
             near_start = start - line_start <= _NOTICE_LITERAL_MAX_OFFSET
             if near_start and line_re.fullmatch(text, line_start, line_end):
                 cuts.append((line_start, line_end))
-            start = text.find(literal, line_end)
+            found = literal.search(text, line_end)
     if not cuts:
         return text
     pieces, kept = [], 0
@@ -170,13 +175,12 @@ def _numbered_starts(body: str) -> list[_Start]:
     starts: list[_Start] = []
     last: int | None = None
     for match in PARAGRAPH_START_RE.finditer(body):
-        number = int(match.group("number"))
-        marked = bool(match.group("pilcrow") or match.group("marking"))
+        pilcrow, digits, marking = match.group("pilcrow", "number", "marking")
+        number = int(digits)
         follows = last is None or number == last + 1
-        skips = last is not None and marked and last < number <= last + _MAX_SKIP
+        skips = last is not None and bool(pilcrow or marking) and last < number <= last + _MAX_SKIP
         if follows or skips:
-            marking = _marking(match.group("marking"))
-            starts.append(_Start(match.start(), match.end(), number, marking))
+            starts.append(_Start(match.start(), match.end(), number, _marking(marking)))
             last = number
     return starts
 
@@ -274,16 +278,22 @@ def _split_headings(raw: str) -> tuple[str, tuple[str, ...]]:
         raw = _drop_rules_and_headings(raw, headings)
     text = raw.rstrip()
     last_start = text.rfind("\n") + 1
-    previous = text[:last_start].rstrip()
-    if previous and _is_trailing_heading(text[last_start:], previous[previous.rfind("\n") + 1 :]):
-        headings.append(text[last_start:])
-        text = previous
-    last_start = text.rfind("\n") + 1
-    if "---" in text[last_start:] or "//" in text[last_start:]:
-        line, heading = _split_inline_heading(text[last_start:])
+    last = text[last_start:]
+    if last_start and _may_be_heading(last):
+        previous = text[:last_start].rstrip()
+        if previous and _is_trailing_heading(last, previous[previous.rfind("\n") + 1 :]):
+            headings.append(last)
+            text = previous
+            last_start = text.rfind("\n") + 1
+            last = text[last_start:]
+    if "---" in last or "//" in last:
+        line, heading = _split_inline_heading(last)
         text = text[:last_start] + line
         headings.extend([heading] if heading else [])
-    return _collapse(_strip_decorations(text)), tuple(
+    paragraph = _collapse(_strip_decorations(text))
+    if not headings:  # most paragraphs
+        return paragraph, ()
+    return paragraph, tuple(
         heading for heading in (_collapse(_strip_decorations(h)) for h in headings) if heading
     )
 
@@ -291,10 +301,14 @@ def _split_headings(raw: str) -> tuple[str, tuple[str, ...]]:
 def _drop_rules_and_headings(raw: str, headings: list[str]) -> str:
     """Remove rule lines and the headings next to them, collecting the headings."""
     lines = raw.split("\n")
-    marked = [i for i, line in enumerate(lines) if line.lstrip()[:1] in _LINE_OPENINGS]
+    # Blank lines are neither rules nor headings (and "" is in every string).
+    openings = [line.lstrip()[:1] for line in lines]
+    marked = [i for i, first in enumerate(openings) if first and first in _LINE_OPENINGS]
     rules = {i for i in marked if _is_rule(lines[i])}
     dropped = set(rules)
     for index in marked:
+        if index in rules and not lines[index].strip(" -="):
+            continue  # a rule of dashes and equals signs, whose "heading" would be empty
         heading = _delimited_heading(lines[index])
         if heading is not None:
             dropped.add(index)
@@ -315,11 +329,21 @@ def _drop_rules_and_headings(raw: str, headings: list[str]) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
 
 
+def _may_be_heading(last: str) -> bool:
+    """Whether a paragraph's last line may be a trailing heading, whatever the line above it.
+
+    Most last lines end a sentence; this spares them the look at the line above.
+    """
+    last = last.strip()
+    return last[:1].isalpha() and not _ends_sentence(last)
+
+
 def _is_trailing_heading(last: str, previous: str) -> bool:
-    """A short unpunctuated line after a finished sentence: ``POLICE``, ``Comment:``."""
+    """A short unpunctuated line after a finished sentence: ``POLICE``, ``Comment:``.
+
+    ``last`` is a line that :func:`_may_be_heading`.
+    """
     last, previous = last.strip(), previous.strip()
-    if not last[:1].isalpha() or _ends_sentence(last):
-        return False
     if len(last.split()) > _TRAILING_HEADING_MAX_WORDS:
         return False
     return _ends_sentence(previous) or len(previous.split()) > _HEADING_MAX_WORDS

@@ -940,6 +940,13 @@ def _near(word: str, target: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+# Officials' names and titles recur from cable to cable, and the fuzzy
+# comparisons behind these word classes are the costliest step of reading a
+# "Classified By" statement, so their answers are kept.
+_WORD_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE_SIZE)
 def _is_title(word: str) -> bool:
     """A title or role word, also misspelt (``Ambassaor``, ``COUNSEL0R``) or hyphenated."""
     word = word.replace("0", "o")
@@ -956,6 +963,7 @@ def _is_title(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE_SIZE)
 def _word_class(token: str, mixed_case: bool, previous: str) -> str:
     """What a token of the statement is: name, initial, suffix, title, place, ..."""
     word = token.lower().strip(".,:;()'’")

@@ -194,7 +194,7 @@ def _normalize_once(text: str, *, strip_blanks: bool = True) -> tuple[str, bool]
         text = text.replace("\xa0", " ")
     if strip_blanks:
         # Cheaper than searching for blanks first: one pass over the lines.
-        text = "\n".join(line.rstrip(_BLANKS) for line in text.split("\n"))
+        text = "\n".join([line.rstrip(_BLANKS) for line in text.split("\n")])
     return text, markup_removed
 
 
@@ -214,7 +214,7 @@ def remove_page_breaks(text: str) -> str:
         text = PAGE_HEADER_RE.sub(" ", text)
     if " 00" not in text:
         return text
-    text = _BREAK_LINE_RE.sub("\n", text)
+    text = _remove_break_lines(text)
     pieces = []
     kept = 0
     for match in _BREAK_PAGE_RE.finditer(text):
@@ -222,6 +222,32 @@ def remove_page_breaks(text: str) -> str:
         post = _POST_BEFORE_RE.search(text, max(kept, start - _POST_MAX_CHARS), start)
         pieces.append(text[kept : post.start() if post else start])
         kept = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def _remove_break_lines(text: str) -> str:
+    """``_BREAK_LINE_RE.sub("\\n", text)``, trying the pattern only on the lines that need it.
+
+    Every break line holds a page (``00000504 002 OF 002``) and no break line
+    spans two lines, so the lines to try are those of the cheaper page pattern's
+    matches, each tried once from its newline to its end.  The searches for
+    newlines never go back over a line already read: linear time.
+    """
+    pieces: list[str] = []
+    kept = 0
+    line_end = -1
+    for page in _BREAK_PAGE_RE.finditer(text):
+        if page.start() < line_end:
+            continue  # its line was tried already
+        line_start = text.rfind("\n", max(line_end, 0), page.start())
+        line_end = text.find("\n", page.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if line_start >= 0 and _BREAK_LINE_RE.fullmatch(text, line_start, line_end):
+            pieces += (text[kept:line_start], "\n")
+            kept = line_end
     if not pieces:
         return text
     pieces.append(text[kept:])
