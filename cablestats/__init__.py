@@ -27,6 +27,7 @@ from cablestats.parse import parse_cable
 if TYPE_CHECKING:
     from cablestats.corpus import CableVectorizer, Corpus
     from cablestats.models import TopicModel, select_n_topics
+    from cablestats.report import Report
     from cablestats.themes import Theme, load_themes, partner_network
     from cablestats.trends import bursts, emerging_terms, keyword_trends, term_series
 
@@ -43,6 +44,7 @@ __all__ = [
     "DuplicateCableWarning",
     "Paragraph",
     "Recipient",
+    "Report",
     "SpecError",
     "StoreError",
     "Theme",
@@ -66,6 +68,7 @@ __all__ = [
 _LAZY = {
     "CableVectorizer": "cablestats.corpus",
     "Corpus": "cablestats.corpus",
+    "Report": "cablestats.report",
     "TopicModel": "cablestats.models",
     "select_n_topics": "cablestats.models",
     "Theme": "cablestats.themes",

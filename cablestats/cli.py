@@ -1,6 +1,9 @@
 """The ``cablestats`` command: a thin shell over the library for scheduled runs.
 
-Every command calls public library functions that a notebook can call too.
+Every command calls public library functions that a notebook can call too:
+``ingest`` (read and store), ``synth`` (sample archives), ``fit`` (topic
+model), ``trends`` (keyword trends), ``report`` (a report specification to
+HTML and PDF) and ``demo`` (all of it on a sample).
 Library errors become a one-line message on stderr and exit code 1; progress
 goes to stderr, so stdout carries only results.
 """
@@ -82,21 +85,126 @@ def synth(
     typer.echo(f"{n:,} synthetic cables written to {written}")
 
 
+def _progress(quiet: bool) -> bool | None:
+    return False if quiet else None
+
+
+def _formats(value: str) -> list[str]:
+    """``html,pdf`` as a list, each checked against the formats reports are written in."""
+    from cablestats.report.spec import FORMATS
+
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise _fail(f"--format takes {' or '.join(FORMATS)} (comma separated), received {value!r}")
+    return names
+
+
+@app.command()
+@_library_errors
+def fit(
+    sources: Annotated[list[Path], typer.Argument(help="Files or folders of cables.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to save the model to.")],
+    n_topics: Annotated[
+        int, typer.Option("--n-topics", "-k", help="Number of topics.", min=2)
+    ] = 20,
+    backend: Annotated[str, typer.Option(help="gensim or sklearn.")] = "gensim",
+    passes: Annotated[
+        int | None, typer.Option(help="Sweeps over the corpus (default: from its size).", min=1)
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    quiet: Quiet = False,
+) -> None:
+    """Fit a topic model to cables, save it and print each topic's top terms."""
+    from cablestats.corpus import Corpus
+    from cablestats.io import read_cables
+    from cablestats.models import TopicModel
+
+    progress = _progress(quiet)
+    corpus = Corpus.from_cables(read_cables(sources, progress=progress), progress=progress)
+    model = TopicModel(n_topics=n_topics, backend=backend, passes=passes, random_state=seed)
+    model.fit(corpus, progress=progress)
+    saved = model.save(out)
+    terms = model.topics(n=8).groupby("topic", observed=True)["term"].agg(", ".join)
+    typer.echo(terms.to_string())
+    typer.echo(f"model of {len(corpus):,} cables saved to {saved}")
+
+
+@app.command()
+@_library_errors
+def trends(
+    sources: Annotated[list[Path], typer.Argument(help="Files or folders of cables.")],
+    terms: Annotated[
+        str | None, typer.Option(help="Comma-separated terms to test (default: all frequent).")
+    ] = None,
+    freq: Annotated[str, typer.Option(help="Period: M, Q or Y.")] = "Q",
+    top: Annotated[int, typer.Option(help="Rows to print per direction.", min=1)] = 15,
+    quiet: Quiet = False,
+) -> None:
+    """Test terms for rising or falling trends (GLM with FDR q-values) and print the strongest."""
+    from cablestats.corpus import Corpus
+    from cablestats.io import read_cables
+    from cablestats.trends import keyword_trends
+
+    progress = _progress(quiet)
+    corpus = Corpus.from_cables(read_cables(sources, progress=progress), progress=progress)
+    chosen = [term.strip() for term in terms.split(",") if term.strip()] if terms else None
+    result = keyword_trends(corpus, chosen, freq=freq)
+    columns = ["term", "cables", "rate_ratio", "q"]
+    for direction, ascending in (("rising", False), ("falling", True)):
+        rows = result[result["direction"] == direction].sort_values("slope", ascending=ascending)
+        typer.echo(f"{direction} ({len(rows):,} terms)")
+        if len(rows):
+            typer.echo(rows[columns].head(top).to_string(index=False))
+
+
+@app.command()
+@_library_errors
+def report(
+    spec: Annotated[Path, typer.Argument(help="Report specification (TOML).")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default: from the spec).")
+    ] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", help="html, pdf or html,pdf (default: from the spec).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only cables on or after this date (YYYY-MM-DD).")
+    ] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Build the report a specification describes and write it as HTML and/or PDF."""
+    from cablestats.report import Report
+
+    formats = _formats(format) if format else None
+    built = Report.from_spec(spec, since=since, progress=_progress(quiet))
+    for path in built.write(out, formats):
+        typer.echo(f"report written to {path}")
+
+
 @app.command()
 @_library_errors
 def demo(
     out: Annotated[Path, typer.Option(help="Where the sample archive goes.")] = Path("data/sample"),
     n: Annotated[int, typer.Option("--n", help="Number of sample cables.", min=1)] = 3000,
+    spec: Annotated[Path, typer.Option(help="Report specification to run on the sample.")] = Path(
+        "reports/demo.toml"
+    ),
     quiet: Quiet = False,
 ) -> None:
-    """Generate a sample archive, read it back and print an overview."""
+    """Generate a sample archive, print an overview and write its report (HTML and PDF)."""
     from cablestats.io import read_cables
     from cablestats.overview import archive_overview
+    from cablestats.report import Report
     from cablestats.synth import write_archive
 
-    archive = write_archive(out, n, format="text", seed=0)
-    cables = read_cables(archive, progress=False if quiet else None)
+    progress = _progress(quiet)
+    archive = write_archive(out, n, format="text", seed=0, progress=progress)
+    cables = read_cables(archive, progress=progress)
     typer.echo(archive_overview(cables).to_text())
+    built = Report.from_spec(spec, sources=[archive], progress=progress)
+    for path in built.write():
+        typer.echo(f"report written to {path}")
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ DOCUMENTED = {
     "read_cables",
     "write_cables",
     "TopicModel",
+    "Report",
     "select_n_topics",
     "Theme",
     "UnknownTermError",
