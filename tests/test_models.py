@@ -9,6 +9,7 @@ monthly curves), so that recovery is judged against a known truth.
 from __future__ import annotations
 
 import dataclasses
+import json
 import warnings
 
 import numpy as np
@@ -102,7 +103,9 @@ class BackendChecks:
     @pytest.fixture(scope="class")
     @classmethod
     def model(cls, archive: Planted) -> TopicModel:
-        return TopicModel(n_topics=N_THEMES, backend=cls.backend).fit(
+        # Five themes share 210 words, so a theme's top words are in most
+        # cables (in real archives such words are office prose): fit them all.
+        return TopicModel(n_topics=N_THEMES, backend=cls.backend, max_df=1.0).fit(
             archive.corpus, progress=False
         )
 
@@ -163,7 +166,7 @@ class BackendChecks:
             assert np.corrcoef(estimated, planted)[0, 1] >= 0.8, theme
 
     def test_same_seed_same_topics(self, model: TopicModel, archive: Planted):
-        again = TopicModel(n_topics=N_THEMES, backend=self.backend).fit(
+        again = TopicModel(n_topics=N_THEMES, backend=self.backend, max_df=1.0).fit(
             archive.corpus, progress=False
         )
         np.testing.assert_array_equal(again.topic_word_, model.topic_word_)
@@ -368,6 +371,84 @@ def test_seeded_model_round_trips_its_prior(archive: Planted, tmp_path):
     np.testing.assert_array_equal(loaded.settings_.eta, model.settings_.eta)
     assert loaded.labels[0] == "theme three"
     assert loaded.seeded_ == ("theme three",)
+
+
+def _doc_freq(corpus: SmallCorpus) -> np.ndarray:
+    return np.asarray((corpus.dtm > 0).sum(axis=0)).ravel()
+
+
+def test_default_fits_only_terms_in_at_most_half_the_cables(archive: Planted):
+    model = TopicModel(n_topics=3, passes=1).fit(archive.corpus, progress=False)
+    doc_freq = _doc_freq(archive.corpus)
+    expected = np.flatnonzero(doc_freq <= 0.5 * len(archive.corpus.meta))
+    assert 0 < len(expected) < len(archive.corpus.vocab)
+    np.testing.assert_array_equal(model.columns_, expected)
+    assert model.topic_word_.shape == (3, len(archive.corpus.vocab))
+    left_out = np.setdiff1d(np.arange(len(archive.corpus.vocab)), expected)
+    assert (model.topic_word_[:, left_out] == 0).all()
+    assert np.allclose(model.topic_word_.sum(axis=1), 1)
+    assert not set(model.topics(n=20)["term"]) & {archive.corpus.vocab[i] for i in left_out}
+    assert f"{len(expected)} of {len(archive.corpus.vocab)} terms" in repr(model)
+
+
+def test_max_df_as_a_number_of_cables(archive: Planted):
+    doc_freq = _doc_freq(archive.corpus)
+    limit = int(np.median(doc_freq))
+    model = TopicModel(n_topics=3, passes=1, max_df=limit).fit(archive.corpus, progress=False)
+    np.testing.assert_array_equal(model.columns_, np.flatnonzero(doc_freq <= limit))
+
+
+def test_seed_words_are_fitted_however_common(archive: Planted):
+    doc_freq = _doc_freq(archive.corpus)
+    common = archive.corpus.vocab[int(np.argmax(doc_freq))]
+    assert doc_freq.max() > 0.5 * len(archive.corpus.meta)
+    model = TopicModel(n_topics=3, seed_topics={"x": [common]}, passes=1)
+    model.fit(archive.corpus, progress=False)
+    assert archive.corpus.vocab.index(common) in model.columns_
+    assert model.topic_word_[0, archive.corpus.vocab.index(common)] > 0
+
+
+@pytest.mark.parametrize("max_df", [0.0, 1.5, -2, "half", True])
+def test_max_df_must_be_a_count_or_a_proportion(max_df, archive: Planted):
+    with pytest.raises(ValueError, match=f"max_df must be .*received {max_df!r}"):
+        TopicModel(n_topics=3, passes=1, max_df=max_df).fit(archive.corpus, progress=False)
+
+
+def test_max_df_that_leaves_no_term_says_so(archive: Planted):
+    with pytest.raises(ValueError, match="leaves no term to fit"):
+        TopicModel(n_topics=3, passes=1, max_df=1).fit(archive.corpus, progress=False)
+
+
+def test_saved_model_keeps_its_fitted_terms(archive: Planted, tmp_path):
+    model = TopicModel(n_topics=3, passes=1, max_df=0.4).fit(archive.corpus, progress=False)
+    loaded = TopicModel.load(model.save(tmp_path / "model"))
+    assert loaded.max_df == 0.4
+    np.testing.assert_array_equal(loaded.columns_, model.columns_)
+    np.testing.assert_allclose(
+        loaded.transform(archive.corpus).to_numpy(), model.doc_topic_, atol=1e-6
+    )
+    assert loaded.perplexity(archive.corpus) == pytest.approx(model.perplexity(archive.corpus))
+
+
+def test_model_of_the_first_format_fitted_every_term(archive: Planted, tmp_path):
+    model = TopicModel(n_topics=3, passes=1, max_df=1.0).fit(archive.corpus, progress=False)
+    folder = model.save(tmp_path / "model")
+    manifest = json.loads((folder / "model.json").read_text())
+    manifest["format"] = 1
+    del manifest["params"]["max_df"]
+    (folder / "model.json").write_text(json.dumps(manifest))
+    (folder / "columns.npy").unlink()
+    loaded = TopicModel.load(folder)
+    assert loaded.max_df == 1.0
+    np.testing.assert_array_equal(loaded.columns_, np.arange(len(archive.corpus.vocab)))
+
+
+def test_load_refuses_columns_outside_the_vocabulary(archive: Planted, tmp_path):
+    model = TopicModel(n_topics=3, passes=1).fit(archive.corpus, progress=False)
+    folder = model.save(tmp_path / "model")
+    np.save(folder / "columns.npy", np.array([0, len(archive.corpus.vocab)]))
+    with pytest.raises(StoreError, match="do not match"):
+        TopicModel.load(folder)
 
 
 def test_prevalence_by_group_through_the_model(archive: Planted):

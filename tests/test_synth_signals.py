@@ -87,3 +87,16 @@ def test_sahel_counterterrorism_rises_from_2007_with_its_partners():
     tagged = np.mean([len(partners & set(cable.tags)) >= 2 for cable in cables])
     named = np.mean([bool(re.search(r"France|Mauritania|Niger\b", cable.body)) for cable in cables])
     assert len(cables) > 30 and tagged > 0.5 and named > 0.5
+
+
+def test_every_theme_share_of_the_archive_changes_over_the_years():
+    # Each theme has its own long-run rise, fall or bump, so its archive-wide
+    # share is not flat and recovery of its share over time can be judged.
+    archive = synth.generate(4000, start="2005-01", end="2009-12", seed=5)
+    years = archive.plan.period // 12
+    by_year = np.vstack([archive.plan.mixture[years == y].mean(axis=0) for y in range(2005, 2010)])
+    change = by_year.max(axis=0) / by_year.min(axis=0)
+    names = [theme.name for theme in archive.themes]
+    assert (change > 1.5).all(), dict(zip(names, change.round(2), strict=True))
+    peaks = {int(np.argmax(by_year[:, k])) for k in range(len(names))}
+    assert len(peaks) >= 3  # themes peak in different years, not all together

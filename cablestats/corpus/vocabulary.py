@@ -9,9 +9,10 @@ of an archive, while keeping common content words (``government``,
 ``security``, the country term ``usa``) that trend analyses ask about;
 ``max_features`` bounds the vocabulary of the largest archives to the most
 frequent terms, a size that matrices and topic models handle on a laptop
-(a thousand cables stay well under it).  A model that wants the frequent
-words out prunes further with :meth:`Corpus.prune <cablestats.corpus.Corpus.prune>`
-(``max_df=0.5`` as gensim's ``filter_extremes``).
+(a thousand cables stay well under it).  Topic models leave the frequent
+words out themselves (:class:`~cablestats.models.TopicModel` fits the terms in
+at most half the cables, ``max_df=0.5`` as gensim's ``filter_extremes``); other
+uses prune further with :meth:`Corpus.prune <cablestats.corpus.Corpus.prune>`.
 """
 
 from __future__ import annotations

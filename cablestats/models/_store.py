@@ -4,6 +4,7 @@ A model is a folder::
 
     model.json        parameters, fit settings, labels, format version
     vocab.json        terms in column order (checked against corpora on use)
+    columns.npy       column numbers of the terms the topics were fitted on
     topic_word.npy    (n_topics, n_terms) topic-word distributions
     doc_topic.npy     (n_cables, n_topics) topic shares of the training cables
     eta.npy           seeded topic-word prior, when there is one
@@ -30,7 +31,8 @@ from cablestats.errors import StoreError
 __all__ = ["FORMAT", "atomic_directory", "read_json", "write_json"]
 
 #: Version of the layout; a reader refuses folders written in a newer one.
-FORMAT = 1
+#: Format 2 added ``columns.npy`` (format 1 models were fitted on every term).
+FORMAT = 2
 
 #: The file that marks a folder as a cablestats model.
 MANIFEST = "model.json"

@@ -23,6 +23,7 @@ import pandas as pd
 from scipy import sparse
 from tqdm.auto import tqdm
 
+from cablestats.corpus.vocabulary import check_pruning, document_limit
 from cablestats.errors import CablestatsWarning, StoreError
 from cablestats.models import _store
 from cablestats.models._gensim import GensimBackend
@@ -101,15 +102,31 @@ class TopicModel:
         word's count in the corpus (0.1: as if a tenth of its occurrences had
         been seen in that topic beforehand).  Larger weights pull seeded topics
         onto their seed words alone.
+    max_df
+        Fit only the corpus terms found in at most this many cables (an int)
+        or this proportion of them (a float in (0, 1]; 1.0 fits every term),
+        and the seed words whatever their frequency.  Words of office prose
+        that most cables share (``embassy``, ``meeting``, ``government``)
+        otherwise take a large part of every topic and blur topics into one
+        another; a corpus keeps them for keyword trends, so the model leaves
+        them out at fit time instead of asking for a pruned corpus.  Results
+        stay labelled by the corpus' terms: the left-out terms have zero
+        weight in every topic.
 
     Attributes
     ----------
     topic_word_
-        ``(n_topics, n_terms)`` topic-word distributions.
+        ``(n_topics, n_terms)`` topic-word distributions over the corpus'
+        terms; zero outside ``columns_``.
     doc_topic_
         ``(n_cables, n_topics)`` topic shares of the training cables.
     vocab_
-        Terms in column order.
+        The corpus' terms in column order (corpora given to
+        :meth:`transform`, :meth:`coherence` and :meth:`perplexity` must have
+        the same).
+    columns_
+        Column numbers (ascending) of the terms the topics were fitted on:
+        those within ``max_df``, and the seed words.
     labels_
         Topic labels in topic order.
     seeded_
@@ -141,6 +158,7 @@ class TopicModel:
         chunksize: int = 2000,
         workers: int | None = None,
         seed_weight: float = 0.1,
+        max_df: int | float = 0.5,
     ) -> None:
         self.n_topics = n_topics
         self.backend = backend
@@ -152,6 +170,7 @@ class TopicModel:
         self.chunksize = chunksize
         self.workers = workers
         self.seed_weight = seed_weight
+        self.max_df = max_df
 
     # ------------------------------------------------------------------ fitting
 
@@ -175,17 +194,20 @@ class TopicModel:
         ------
         ValueError
             For an invalid parameter, naming it, the allowed values and what
-            was received; for seeds with no word in the vocabulary.
+            was received; for seeds with no word in the vocabulary; when no
+            term is within ``max_df``.
         """
         dtm, vocab, meta = _corpus_parts(corpus)
         settings = self._settings(n_cables=dtm.shape[0])
         seed_weight = check_positive_number("seed_weight", self.seed_weight)
+        columns = _modelled_columns(dtm, self.max_df, vocab, self.seed_topics)
+        modelled = dtm[:, columns]
         seeded: tuple[str, ...] = ()
         if self.seed_topics is not None:
             prior = seed_prior(
                 self.seed_topics,
-                vocab,
-                np.asarray(dtm.sum(axis=0)).ravel(),
+                [vocab[i] for i in columns],
+                np.asarray(modelled.sum(axis=0)).ravel(),
                 settings.n_topics,
                 base=settings.eta if settings.eta is not None else 1 / settings.n_topics,
                 seed_weight=seed_weight,
@@ -199,12 +221,13 @@ class TopicModel:
             unit="cable",
             disable=progress_disabled(progress),
         ) as bar:
-            backend.fit(dtm, bar.update)
+            backend.fit(modelled, bar.update)
         self.settings_ = settings
         self.backend_ = backend
         self.vocab_ = np.asarray(vocab, dtype=object)
-        self.topic_word_ = backend.topic_word()
-        self.doc_topic_ = backend.transform(dtm)
+        self.columns_ = columns
+        self.topic_word_ = _full_topic_word(backend.topic_word(), columns, len(vocab))
+        self.doc_topic_ = backend.transform(modelled)
         self.seeded_ = seeded
         self.labels_ = _labels(self.topic_word_, self.vocab_, seeded)
         self.cables_ = meta[[c for c in _CABLE_COLUMNS if c in meta.columns]].copy()
@@ -262,7 +285,7 @@ class TopicModel:
             Index ``reference_id``; one column per topic; rows sum to one.
         """
         dtm, _, meta = self._matching_parts(corpus)
-        return self._shares_frame(self.backend_.transform(dtm), meta.index)
+        return self._shares_frame(self.backend_.transform(dtm[:, self.columns_]), meta.index)
 
     def topics(self, n: int = 10) -> pd.DataFrame:
         """The ``n`` most probable terms of each topic.
@@ -357,9 +380,12 @@ class TopicModel:
         each cable's words and the other half is scored, the same way for
         every backend (see :mod:`cablestats.models.perplexity`).
         """
-        dtm = self._matching_parts(corpus)[0]
+        dtm = self._matching_parts(corpus)[0][:, self.columns_]
         return completion_perplexity(
-            dtm, self.backend_.transform, self.topic_word_, random_state=self.settings_.random_state
+            dtm,
+            self.backend_.transform,
+            self.topic_word_[:, self.columns_],
+            random_state=self.settings_.random_state,
         )
 
     # ------------------------------------------------- prevalence and effects
@@ -499,6 +525,7 @@ class TopicModel:
                 },
             )
             _store.write_json(folder / "vocab.json", self.vocab_.tolist())
+            np.save(folder / "columns.npy", self.columns_)
             np.save(folder / "topic_word.npy", self.topic_word_)
             np.save(folder / "doc_topic.npy", self.doc_topic_)
             self.cables_.to_parquet(folder / "cables.parquet")
@@ -523,7 +550,10 @@ class TopicModel:
                 f"cablestats reads ({_store.FORMAT}); upgrade cablestats"
             )
         try:
-            model = cls(**manifest["params"])
+            params = dict(manifest["params"])
+            if manifest.get("format", 0) < 2:  # format 1 fitted every term of the corpus
+                params.setdefault("max_df", 1.0)
+            model = cls(**params)
             settings = dict(manifest["settings"])
             if settings["eta"] == "eta.npy":
                 settings["eta"] = np.load(folder / "eta.npy", allow_pickle=False)
@@ -533,6 +563,12 @@ class TopicModel:
             model.backend_ = BACKENDS[manifest["params"]["backend"]].load(folder, model.settings_)
             model.vocab_ = np.asarray(_store.read_json(folder / "vocab.json"), dtype=object)
             model.topic_word_ = np.load(folder / "topic_word.npy", allow_pickle=False)
+            model.columns_ = (
+                np.load(folder / "columns.npy", allow_pickle=False)
+                if manifest.get("format", 0) >= 2
+                else np.arange(len(model.vocab_))
+            )
+            _check_columns(model.columns_, model.vocab_, model.topic_word_)
             model.doc_topic_ = np.load(folder / "doc_topic.npy", allow_pickle=False)
             model.cables_ = pd.read_parquet(folder / "cables.parquet")
         except StoreError:
@@ -552,7 +588,7 @@ class TopicModel:
         n_cables, n_topics = self.doc_topic_.shape
         return (
             f"<TopicModel {self.backend}, {n_topics} topics, fitted on {n_cables:,} cables "
-            f"× {len(self.vocab_):,} terms>"
+            f"× {len(self.columns_):,} of {len(self.vocab_):,} terms>"
         )
 
     def _repr_html_(self) -> str:
@@ -577,6 +613,7 @@ class TopicModel:
             "chunksize": self.chunksize,
             "workers": self.workers,
             "seed_weight": self.seed_weight,
+            "max_df": self.max_df,
         }
 
     def _is_fitted(self) -> bool:
@@ -648,6 +685,64 @@ def _corpus_parts(corpus: Any) -> tuple[sparse.csr_matrix, list[str], pd.DataFra
     if dtm.data.min() < 0:
         raise ValueError("corpus.dtm holds negative counts; topic models need word counts")
     return dtm, vocab, meta
+
+
+def _modelled_columns(
+    dtm: sparse.csr_matrix,
+    max_df: Any,
+    vocab: Sequence[str],
+    seed_topics: Mapping[str, Sequence[str]] | None,
+) -> np.ndarray:
+    """Column numbers of the terms to fit: those within ``max_df``, and every seed word.
+
+    Seed words are kept however common they are: a user who seeds a topic
+    with a word asks for it to be modelled.
+    """
+    try:
+        check_pruning(1, max_df, None)
+    except ValueError:
+        raise invalid(
+            "max_df",
+            "a number of cables (int >= 1) or a proportion of them (float in (0, 1])",
+            max_df,
+        ) from None
+    doc_freq = np.asarray((dtm > 0).sum(axis=0)).ravel()
+    kept = doc_freq <= document_limit(max_df, dtm.shape[0])
+    if seed_topics is not None:
+        seed_words = {word for words in seed_topics.values() for word in words}
+        kept |= np.fromiter((term in seed_words for term in vocab), bool, len(vocab))
+    columns = np.flatnonzero(kept)
+    if not len(columns):
+        raise ValueError(
+            f"max_df={max_df!r} leaves no term to fit: every term of the corpus is found in "
+            f"more cables (the rarest in {doc_freq.min():,} of {dtm.shape[0]:,}); raise max_df"
+        )
+    return columns
+
+
+def _full_topic_word(topic_word: np.ndarray, columns: np.ndarray, n_terms: int) -> np.ndarray:
+    """Topic-word distributions over the modelled ``columns``, spread over all ``n_terms``."""
+    full = np.zeros((topic_word.shape[0], n_terms))
+    full[:, columns] = topic_word
+    return full
+
+
+def _check_columns(columns: np.ndarray, vocab: np.ndarray, topic_word: np.ndarray) -> None:
+    """Refuse stored modelled columns that do not fit the stored vocabulary and topics."""
+    n_terms = len(vocab)
+    ascending = columns.ndim == 1 and bool(np.all(np.diff(columns) > 0))
+    if (
+        not np.issubdtype(columns.dtype, np.integer)
+        or not ascending
+        or not len(columns)
+        or columns[0] < 0
+        or columns[-1] >= n_terms
+        or topic_word.ndim != 2
+        or topic_word.shape[1] != n_terms
+    ):
+        raise ValueError(
+            f"columns.npy and topic_word.npy do not match the {n_terms:,} terms of vocab.json"
+        )
 
 
 def _check_alpha(alpha: Any, n_topics: int) -> str | float | tuple[float, ...]:

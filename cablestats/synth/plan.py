@@ -83,7 +83,7 @@ class Plan:
 
 def prevalence(themes: Sequence[Theme], group: str, years: np.ndarray) -> np.ndarray:
     """Planted mean theme shares of a group at fractional ``years``: (len(years), themes)."""
-    log_weights = np.column_stack([theme.curve(group)(years) for theme in themes])
+    log_weights = np.column_stack([theme.log_weight(group, years) for theme in themes])
     weights = np.exp(log_weights - log_weights.max(axis=1, keepdims=True))
     return weights / weights.sum(axis=1, keepdims=True)
 

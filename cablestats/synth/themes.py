@@ -2,10 +2,14 @@
 
 Each :class:`Theme` is a word distribution over its own vocabulary (Zipf-like:
 the ``k``-th term has weight ``1 / (k + 2.7) ** 1.07``), a set of subject TAGS,
-and prevalence curves: a log-weight over time per *group* of posts.  A group
-is a State Department region (``AF``, ``EAP``, ``EUR``, ``NEA``, ``SCA``,
-``WHA``), the special country group :data:`SAHEL` (posts whose country TAG is
-in it), or ``"*"`` for every post.  A cable's theme mixture is drawn from a
+and prevalence curves: a log-weight over time per *group* of posts, plus a
+long-run ``trend`` shared by every group.  A group is a State Department region
+(``AF``, ``EAP``, ``EUR``, ``NEA``, ``SCA``, ``WHA``), the special country
+group :data:`SAHEL` (posts whose country TAG is in it), or ``"*"`` for every
+post.  Every theme's trend is distinct (a rise, a fall or a bump somewhere in
+2001–2010), so that each theme's share of the whole archive changes visibly
+over time and recovery of its monthly share can be judged; the group curves
+add regional differences on top.  A cable's theme mixture is drawn from a
 Dirichlet distribution whose mean is the normalised weights of its most
 specific group at its date, so the planted prevalence of a theme over time is
 known exactly and written to ``truth.json``.
@@ -58,9 +62,10 @@ def cable_group(country_tag: str | None, region: str | None) -> str:
 class Curve:
     """Log-weight of a theme over time, in fractional years ``y``.
 
-    ``level + slope * (y - 2005) + rise / (1 + exp(-(y - midpoint) / width))``:
-    a level, a linear trend per year and a logistic rise (or fall, when
-    ``rise`` is negative) centred on ``midpoint``.
+    ``level + slope * (y - 2005) + rise / (1 + exp(-(y - midpoint) / width))
+    + bump * exp(-((y - peak) / spread) ** 2 / 2)``: a level, a linear trend
+    per year, a logistic rise (or fall, when ``rise`` is negative) centred on
+    ``midpoint`` and a Gaussian bump (or dip) centred on ``peak``.
     """
 
     level: float = 0.0
@@ -68,11 +73,15 @@ class Curve:
     rise: float = 0.0
     midpoint: float = 2007.0
     width: float = 0.5
+    bump: float = 0.0
+    peak: float = 2006.0
+    spread: float = 1.0
 
     def __call__(self, years: np.ndarray) -> np.ndarray:
         years = np.asarray(years, dtype=float)
         logistic = 1.0 / (1.0 + np.exp(-(years - self.midpoint) / self.width))
-        return self.level + self.slope * (years - 2005.0) + self.rise * logistic
+        bump = np.exp(-0.5 * ((years - self.peak) / self.spread) ** 2)
+        return self.level + self.slope * (years - 2005.0) + self.rise * logistic + self.bump * bump
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,7 +108,8 @@ class Theme:
 
     ``terms`` are ranked by frequency; :attr:`weights` is their distribution.
     ``curves`` maps groups to the theme's log-weight curve; a group without a
-    curve uses ``"*"``.
+    curve uses ``"*"``.  ``trend`` is added to the curve of every group: the
+    theme's long-run rise or fall across the archive.
     """
 
     name: str
@@ -107,6 +117,7 @@ class Theme:
     tags: tuple[str, ...]
     terms: tuple[str, ...]
     curves: Mapping[str, Curve]
+    trend: Curve = Curve()
     partners: tuple[Partners, ...] = ()
 
     @property
@@ -117,6 +128,10 @@ class Theme:
     def curve(self, group: str) -> Curve:
         """The curve of ``group``, falling back to the default ``"*"``."""
         return self.curves.get(group, self.curves["*"])
+
+    def log_weight(self, group: str, years: np.ndarray) -> np.ndarray:
+        """Log-weight of the theme in ``group`` at fractional ``years``: its curve plus trend."""
+        return self.curve(group)(years) + self.trend(years)
 
     def partners_for(self, group: str, month: dt.date) -> dict[str, str]:
         """Partner countries (name → TAG) of ``group`` in ``month``, else of ``"*"``."""
@@ -194,6 +209,7 @@ THEMES: tuple[Theme, ...] = (
             "AF": Curve(level=-0.5),
             "SAHEL": Curve(level=-1.2, rise=2.8, midpoint=2007.3, width=0.4),
         },
+        trend=Curve(slope=0.4),
         partners=(
             Partners("SAHEL", "2001-01", "2006-12", {"Algeria": "AG", "Morocco": "MO"}),
             Partners(
@@ -260,6 +276,7 @@ THEMES: tuple[Theme, ...] = (
             "referendum",
         ),
         curves={"*": Curve(level=0.3), "EUR": Curve(level=0.5), "WHA": Curve(level=0.6)},
+        trend=Curve(bump=1.8, peak=2008.8, spread=0.7),
     ),
     Theme(
         name="energy",
@@ -313,6 +330,7 @@ THEMES: tuple[Theme, ...] = (
             "NEA": Curve(level=0.3),
             "SCA": Curve(level=0.2),
         },
+        trend=Curve(rise=1.2, midpoint=2006.0, width=0.3),
         partners=(
             Partners("EUR", "2006-01", "2010-12", {"Russia": "RS", "Ukraine": "UP"}),
             Partners("NEA", *_ALL, {"Saudi Arabia": "SA", "Iraq": "IZ"}),
@@ -366,6 +384,7 @@ THEMES: tuple[Theme, ...] = (
             "EAP": Curve(level=0.5, slope=-0.05),
             "WHA": Curve(level=0.3, slope=-0.05),
         },
+        trend=Curve(bump=1.0, peak=2004.5, spread=1.0),
         partners=(
             Partners("*", *_ALL, {"China": "CH", "Brazil": "BR", "India": "IN"}),
             Partners("WHA", *_ALL, {"Brazil": "BR", "Mexico": "MX"}),
@@ -417,6 +436,7 @@ THEMES: tuple[Theme, ...] = (
             "prosecutor",
         ),
         curves={"*": Curve(level=0.0, slope=0.05), "AF": Curve(level=0.2, slope=0.05)},
+        trend=Curve(slope=0.45),
     ),
     Theme(
         name="nonproliferation",
@@ -467,6 +487,7 @@ THEMES: tuple[Theme, ...] = (
             "NEA": Curve(level=0.3, slope=0.12),
             "EAP": Curve(level=0.1, slope=0.12),
         },
+        trend=Curve(bump=1.3, peak=2006.8, spread=0.6),
         partners=(
             Partners(
                 "*",
@@ -522,6 +543,7 @@ THEMES: tuple[Theme, ...] = (
             "WHA": Curve(level=0.7, rise=0.6, midpoint=2007.8, width=0.3),
             "SCA": Curve(level=0.0),
         },
+        trend=Curve(rise=1.6, midpoint=2008.0, width=0.3),
         partners=(
             Partners("WHA", "2001-01", "2007-06", {"Colombia": "CO", "Venezuela": "VE"}),
             Partners(
@@ -576,7 +598,8 @@ THEMES: tuple[Theme, ...] = (
             "refusal rate",
             "DHS",
         ),
-        curves={"*": Curve(level=0.0)},
+        curves={"*": Curve(level=0.4)},
+        trend=Curve(rise=-1.6, midpoint=2007.5, width=0.4),
     ),
     Theme(
         name="military",
@@ -622,6 +645,7 @@ THEMES: tuple[Theme, ...] = (
             "coast guard vessels",
         ),
         curves={"*": Curve(level=0.0), "EUR": Curve(level=0.3), "NEA": Curve(level=0.3)},
+        trend=Curve(bump=1.2, peak=2003.5, spread=1.5),
         partners=(
             Partners("EUR", *_ALL, {"Germany": "GM", "Poland": "PL", "United Kingdom": "UK"}),
         ),
@@ -670,7 +694,8 @@ THEMES: tuple[Theme, ...] = (
             "economic outlook",
             "public spending",
         ),
-        curves={"*": Curve(level=0.1, rise=1.0, midpoint=2008.7, width=0.25)},
+        curves={"*": Curve(level=0.1)},
+        trend=Curve(rise=1.9, midpoint=2008.7, width=0.25),
     ),
     Theme(
         name="health",
@@ -718,6 +743,7 @@ THEMES: tuple[Theme, ...] = (
             "*": Curve(level=-0.6),
             "AF": Curve(level=0.2, rise=0.6, midpoint=2004.5, width=0.4),
         },
+        trend=Curve(bump=1.2, peak=2005.8, spread=0.6),
     ),
     Theme(
         name="migration",
@@ -763,6 +789,7 @@ THEMES: tuple[Theme, ...] = (
             "EUR": Curve(level=-0.2, rise=0.5, midpoint=2006.5, width=0.4),
             "AF": Curve(level=-0.2),
         },
+        trend=Curve(bump=1.5, peak=2007.6, spread=0.6),
         partners=(
             Partners(
                 "EUR",
