@@ -136,34 +136,20 @@ def _overview(facts: OverviewFacts, unit: str) -> Section:
         )
     ]
     if len(facts.by_class):
-        blocks.append(
-            Figure(
-                Markup(
-                    charts.stacked_bars(
-                        facts.by_class,
-                        key="by-class",
-                        ylabel=f"cables per {unit}",
-                        xlabel=f"{unit} the cable was sent",
-                        legend_title="classification",
-                    )
-                ),
-                f"Cables per {unit} by classification.",
+        breakdowns = (
+            (facts.by_class, "by-class", "classification", "classification"),
+            (facts.by_region, "by-region", "regional bureau of the post",
+             "the regional bureau of the sending post"),
+        )  # fmt: skip
+        for frame, key, legend, caption in breakdowns:
+            chart = charts.stacked_bars(
+                frame,
+                key=key,
+                ylabel=f"cables per {unit}",
+                xlabel=f"{unit} the cable was sent",
+                legend_title=legend,
             )
-        )
-        blocks.append(
-            Figure(
-                Markup(
-                    charts.stacked_bars(
-                        facts.by_region,
-                        key="by-region",
-                        ylabel=f"cables per {unit}",
-                        xlabel=f"{unit} the cable was sent",
-                        legend_title="regional bureau of the post",
-                    )
-                ),
-                f"Cables per {unit} by the regional bureau of the sending post.",
-            )
-        )
+            blocks.append(Figure(Markup(chart), f"Cables per {unit} by {caption}."))
     blocks.append(
         Columns(
             (
