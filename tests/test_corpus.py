@@ -15,37 +15,9 @@ from hypothesis import strategies as st
 from cablestats.corpus import CableVectorizer, Corpus
 from cablestats.corpus.store import MANIFEST
 from cablestats.errors import StoreError
+from tests.strategies import POSTS, cable_frame, cable_frames
 
-WORDS = ["oil", "talks", "border", "election", "reform", "army", "court", "budget", "visa"]
-POSTS = {"Embassy Bamako": "ML", "Embassy Tehran": "IR", "Embassy Paris": "FR"}
 OPTIONS = {"min_df": 1, "max_df": 1.0, "progress": False, "n_jobs": 1}
-
-
-def cable_frame(
-    bodies: list[str],
-    tags: list[list[str]] | None = None,
-    origins: list[str] | None = None,
-    created: list[str] | None = None,
-) -> pd.DataFrame:
-    """A frame shaped like read_cables' output (index reference_id, list columns)."""
-    n = len(bodies)
-    frame = pd.DataFrame(
-        {
-            "created": pd.to_datetime(created or ["2009-01-15"] * n, utc=True, format="ISO8601"),
-            "origin": origins or ["Embassy Bamako"] * n,
-            "classification": ["CONFIDENTIAL"] * n,
-            "caveats": [["NOFORN"] if i % 2 else [] for i in range(n)],
-            "tags": tags or [["PGOV"]] * n,
-            "subject": [None if i % 3 == 0 else f"Subject <{i}> & more" for i in range(n)],
-            "references": [[f"09STATE{i}"] for i in range(n)],
-            "body": bodies,
-            "signer": ["DOE"] * n,
-        },
-        index=pd.Index([f"09POST{i}" for i in range(n)], name="reference_id"),
-    )
-    for column in ("origin", "classification", "subject", "body", "signer"):
-        frame[column] = frame[column].astype(object)
-    return frame
 
 
 @pytest.fixture(scope="module")
@@ -204,22 +176,6 @@ def test_constructor_checks_alignment(corpus: Corpus) -> None:
 
 
 # ---- properties: selections stay aligned, stores round-trip -------------------------------
-
-
-@st.composite
-def cable_frames(draw: st.DrawFn) -> pd.DataFrame:
-    n = draw(st.integers(1, 12))
-    bodies = [
-        " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))) for _ in range(n)
-    ]
-    tags = [
-        draw(st.lists(st.sampled_from(["PGOV", "ML", "IR", "FR", "PTER"]), max_size=3))
-        for _ in range(n)
-    ]
-    origins = [draw(st.sampled_from(list(POSTS))) for _ in range(n)]
-    days = draw(st.lists(st.integers(0, 1500), min_size=n, max_size=n))
-    created = [str(pd.Timestamp("2006-01-01") + pd.Timedelta(days=day)) for day in days]
-    return cable_frame(bodies, tags=tags, origins=origins, created=created)
 
 
 def _dense_rows(corpus: Corpus) -> dict[str, list[int]]:
