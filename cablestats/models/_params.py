@@ -12,7 +12,6 @@ __all__ = [
     "check_int",
     "check_positive_number",
     "invalid",
-    "progress_disabled",
 ]
 
 
@@ -44,8 +43,3 @@ def check_positive_number(name: str, value: Any) -> float:
     ):
         return float(value)
     raise invalid(name, "a positive number", value)
-
-
-def progress_disabled(progress: bool | None) -> bool | None:
-    """tqdm's ``disable`` for ``progress``: ``None`` lets tqdm decide (on in a terminal)."""
-    return None if progress is None else not progress

@@ -19,8 +19,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from tqdm.auto import tqdm
 
-from cablestats.models._params import check_int, invalid, progress_disabled
+from cablestats.models._params import check_int, invalid
 from cablestats.models.topic_model import TopicModel
+from cablestats.progress import show_progress
 
 __all__ = ["TopicSelection", "select_n_topics"]
 
@@ -120,7 +121,7 @@ def select_n_topics(
     held[rng.permutation(n_cables)[: max(1, round(holdout * n_cables))]] = True
     train, test = corpus[~held], corpus[held]
     rows = []
-    for k in tqdm(ks, desc="choosing k", unit="model", disable=progress_disabled(progress)):
+    for k in tqdm(ks, desc="choosing k", unit="model", disable=not show_progress(progress)):
         model = TopicModel(n_topics=k, random_state=random_state, **model_options)
         model.fit(train, progress=False)
         rows.append(

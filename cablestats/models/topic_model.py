@@ -32,7 +32,6 @@ from cablestats.models._params import (
     check_int,
     check_positive_number,
     invalid,
-    progress_disabled,
 )
 from cablestats.models._protocol import FitSettings, TopicBackend
 from cablestats.models._sklearn import SklearnBackend
@@ -41,6 +40,7 @@ from cablestats.models.effects import design_matrix, estimate_effects, frequent_
 from cablestats.models.perplexity import completion_perplexity
 from cablestats.models.prevalence import bootstrap_prevalence, cable_groups, cable_periods
 from cablestats.models.seeding import seed_prior
+from cablestats.progress import show_progress
 
 __all__ = ["BACKENDS", "TopicModel"]
 
@@ -219,7 +219,7 @@ class TopicModel:
             total=settings.passes * dtm.shape[0],
             desc=f"fitting {settings.n_topics} topics ({self.backend})",
             unit="cable",
-            disable=progress_disabled(progress),
+            disable=not show_progress(progress),
         ) as bar:
             backend.fit(modelled, bar.update)
         self.settings_ = settings

@@ -23,6 +23,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from cablestats.cable import Cable
+from cablestats.progress import show_progress
 from cablestats.synth.assemble import Assembler
 from cablestats.synth.draft import Draft
 from cablestats.synth.plan import Plan, make_plan, prevalence
@@ -143,7 +144,7 @@ class SyntheticArchive:
             total=self.n_cables,
             desc=f"writing {format}",
             unit=" cables",
-            disable=None if progress is None else not progress,
+            disable=not show_progress(progress),
         )
         if format == "csv":
             write_csv(drafts, out / "cables.csv")
