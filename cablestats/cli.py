@@ -4,8 +4,9 @@ Every command calls public library functions that a notebook can call too:
 ``ingest`` (read and store), ``synth`` (sample archives), ``fit`` (topic
 model), ``trends`` (keyword trends), ``report`` (a report specification to
 HTML and PDF) and ``demo`` (all of it on a sample).
-Library errors become a one-line message on stderr and exit code 1; progress
-goes to stderr, so stdout carries only results.
+Library errors become a one-line message on stderr and exit code 1 (75, "try
+again later", when another run holds a report's output folder); progress goes
+to stderr, so stdout carries only results.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from cablestats.errors import CablestatsError
+from cablestats.errors import CablestatsError, RunLockedError
+
+if TYPE_CHECKING:
+    from cablestats.report import RunCache
 
 app = typer.Typer(
     name="cablestats",
@@ -31,11 +35,29 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., object])
 
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        help="Where parsed cables, corpora and models are kept between runs "
+        "(default: $CABLESTATS_CACHE_DIR or the user's cache folder).",
+    ),
+]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Parse, count and fit afresh; keep nothing.")
+]
+Wait = Annotated[
+    float,
+    typer.Option(help="Seconds to wait for another run writing the same output folder.", min=0),
+]
+
+#: Exit code when another run holds the output folder (sysexits' EX_TEMPFAIL: try again later).
+EXIT_BUSY = 75
 
 
-def _fail(message: str) -> typer.Exit:
+def _fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"cablestats: {message}", err=True)
-    return typer.Exit(code=1)
+    return typer.Exit(code=code)
 
 
 def _library_errors(command: F) -> F:
@@ -47,6 +69,8 @@ def _library_errors(command: F) -> F:
             return command(*args, **kwargs)
         except FileNotFoundError as error:
             raise _fail(f"no such file or folder: {error.filename or error}") from None
+        except RunLockedError as error:
+            raise _fail(str(error), EXIT_BUSY) from None
         except CablestatsError as error:
             raise _fail(str(error)) from None
 
@@ -158,6 +182,33 @@ def trends(
             typer.echo(rows[columns].head(top).to_string(index=False))
 
 
+def _run_cache(cache_dir: Path | None, no_cache: bool) -> RunCache | None:
+    """The cache a run uses (``None`` with ``--no-cache``)."""
+    from cablestats.report import RunCache
+
+    return None if no_cache else RunCache(cache_dir)
+
+
+def _run_report(spec: Path, cache: RunCache | None, *, quiet: bool, **options: Any) -> None:
+    """Run a specification with its output folder locked; say what was written and reused.
+
+    The files written go to stdout; what came from the cache goes to stderr
+    (not with ``--quiet``).
+    """
+    from cablestats.report import Report
+
+    written = Report.run(
+        spec, cache=cache if cache is not None else False, progress=_progress(quiet), **options
+    )
+    for path in written:
+        typer.echo(f"report written to {path}")
+    if cache is not None and not quiet:
+        stages = "; ".join(
+            f"{stage}: {what}" for stage, what in cache.events.items() if stage != "cache folder"
+        )
+        typer.echo(f"cache {cache.directory}: {stages}", err=True)
+
+
 @app.command()
 @_library_errors
 def report(
@@ -171,15 +222,26 @@ def report(
     since: Annotated[
         str | None, typer.Option(help="Only cables on or after this date (YYYY-MM-DD).")
     ] = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    wait: Wait = 0,
     quiet: Quiet = False,
 ) -> None:
-    """Build the report a specification describes and write it as HTML and/or PDF."""
-    from cablestats.report import Report
+    """Build the report a specification describes and write it as HTML and/or PDF.
 
-    formats = _formats(format) if format else None
-    built = Report.from_spec(spec, since=since, progress=_progress(quiet))
-    for path in built.write(out, formats):
-        typer.echo(f"report written to {path}")
+    A re-run of an unchanged specification reuses the parsed cables, corpus and
+    topic model of the last run; when sources grew, only new cables are parsed.
+    Exit code 75 means another run is writing the same output folder.
+    """
+    _run_report(
+        spec,
+        _run_cache(cache_dir, no_cache),
+        out_dir=out,
+        formats=_formats(format) if format else None,
+        since=since,
+        wait=wait,
+        quiet=quiet,
+    )
 
 
 @app.command()
@@ -190,21 +252,21 @@ def demo(
     spec: Annotated[Path, typer.Option(help="Report specification to run on the sample.")] = Path(
         "reports/demo.toml"
     ),
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
     quiet: Quiet = False,
 ) -> None:
     """Generate a sample archive, print an overview and write its report (HTML and PDF)."""
     from cablestats.io import read_cables
     from cablestats.overview import archive_overview
-    from cablestats.report import Report
     from cablestats.synth import write_archive
 
     progress = _progress(quiet)
+    cache = _run_cache(cache_dir, no_cache)
     archive = write_archive(out, n, format="text", seed=0, progress=progress)
-    cables = read_cables(archive, progress=progress)
+    cables = read_cables(archive, progress=progress, cache=cache.cables if cache else None)
     typer.echo(archive_overview(cables).to_text())
-    built = Report.from_spec(spec, sources=[archive], progress=progress)
-    for path in built.write():
-        typer.echo(f"report written to {path}")
+    _run_report(spec, cache, sources=[archive], quiet=quiet)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ __all__ = [
     "CablestatsError",
     "CablestatsWarning",
     "DuplicateCableWarning",
+    "RunLockedError",
     "SpecError",
     "StoreError",
     "UnknownTermError",
@@ -76,6 +77,10 @@ class SpecError(CablestatsError, ValueError):
         self.line = line
         where = format_location(source=path, line=line) if (path or line) else ""
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class RunLockedError(CablestatsError, TimeoutError):
+    """Another run holds the lock of a report's output folder."""
 
 
 class StoreError(CablestatsError, OSError):

@@ -1,15 +1,23 @@
 """One policy for progress bars, shared by every stage.
 
-Long work shows a tqdm.auto bar on stderr (it renders in terminals and in
-notebooks); ``progress=None`` shows it only where a person is watching, so that
-scripts, scheduled runs and CI stay quiet.
+Long work shows a tqdm bar on stderr; ``progress=None`` shows it only where a
+person is watching, so that scripts, scheduled runs and CI stay quiet.
+:data:`tqdm` is the bar class every stage uses: tqdm.auto's (a widget in
+notebooks) when ipywidgets is installed, else the text bar, which also renders
+in notebooks, where tqdm.auto would warn at import about the missing widgets.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 
-__all__ = ["show_progress"]
+if importlib.util.find_spec("ipywidgets") is not None:
+    from tqdm.auto import tqdm
+else:
+    from tqdm.std import tqdm
+
+__all__ = ["show_progress", "tqdm"]
 
 
 def show_progress(progress: bool | None) -> bool:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from cablestats.report.run_cache import CACHE_ENV
 
 #: ``../shared/data`` beside the checkout: real cables that are never shipped in the package.
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -28,3 +32,16 @@ def html_cable_paths(shared_data: Path) -> list[Path]:
 def seed_cable_text(shared_data: Path) -> str:
     """The seed cable 09BAMAKO504 as text copied from a web page."""
     return (shared_data / "seed" / "09BAMAKO504.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_run_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Report runs in tests cache into a temporary folder, never the user's cache."""
+    folder = tmp_path_factory.mktemp("run-cache")
+    previous = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ[CACHE_ENV]
+    else:
+        os.environ[CACHE_ENV] = previous

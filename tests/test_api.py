@@ -36,6 +36,7 @@ DOCUMENTED = {
     "CablestatsWarning",
     "CableParseWarning",
     "DuplicateCableWarning",
+    "RunLockedError",
     "SpecError",
     "StoreError",
 }

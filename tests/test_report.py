@@ -20,9 +20,11 @@ import cablestats as cs
 from cablestats.corpus import DEFAULT_META_COLUMNS, Corpus
 from cablestats.models import TopicModel
 from cablestats.report import SECTIONS, Report, charts
+from cablestats.report.facts import strongest
 from cablestats.synth import generate
 
-THEMES_TOML = Path(__file__).resolve().parents[1] / "reports" / "themes.toml"
+REPORTS = Path(__file__).resolve().parents[1] / "reports"
+THEMES_TOML = REPORTS / "themes.toml"
 SCRIPT = "<script>alert(1)</script>"
 
 
@@ -62,6 +64,21 @@ def written(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     report.to_html(folder / "report.html")
     if _weasyprint_available():
         report.to_pdf(folder / "report.pdf")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def demo_written(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """reports/demo.toml run on the test archive, as ``cablestats report`` runs it (HTML)."""
+    folder = tmp_path_factory.mktemp("demo")
+    Report.run(
+        REPORTS / "demo.toml",
+        sources=[archive],
+        out_dir=folder,
+        formats=["html"],
+        cache=False,
+        progress=False,
+    )
     return folder
 
 
@@ -201,24 +218,88 @@ def test_pdf_pages_are_not_blank(written: Path, tmp_path: Path) -> None:
     assert all(_ink(page) > 0.0005 for page in pages)
 
 
-def test_html_screenshot_is_not_blank(written: Path, tmp_path: Path) -> None:
+def _chromium() -> str:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("chromium is not on PATH")
-    pytest.importorskip("PIL", reason="Pillow is needed to read the screenshot")
-    png = tmp_path / "report.png"
-    subprocess.run(
+    return chromium
+
+
+def _headless(page: Path, profile: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={png}",
-            "--window-size=1280,4000", (written / "report.html").as_uri(),
+            "--disable-sync", f"--user-data-dir={profile}", *arguments, page.as_uri(),
         ],
         check=True,
         capture_output=True,
+        text=True,
         timeout=120,
     )  # fmt: skip
+
+
+#: Chromium's own calls home, which its flags do not all silence; a page never makes them.
+_BROWSER_HOSTS = re.compile(r"^https?://[^/]*\b(?:google\.com|googleapis\.com|gstatic\.com)/")
+
+
+def _load(page: Path, profile: Path) -> tuple[list[str], list[str]]:
+    """What a page asked for besides itself, and what it wrote to the console, in Chromium.
+
+    Chromium's verbose log names every file and network request it starts and
+    every console message.
+    """
+    log = _headless(page, profile, "--enable-logging=stderr", "--v=1", "--dump-dom").stderr
+    requested = re.findall(r"(?:FileURLLoader::Start|NotifyBeforeURLRequest): (\S+)", log)
+    others = [url for url in requested if url != page.as_uri() and not _BROWSER_HOSTS.match(url)]
+    return others, re.findall(r":CONSOLE[^\]]*\] (.*)", log)
+
+
+def test_the_loading_check_sees_requests_and_console_errors(tmp_path: Path) -> None:
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<p>x</p><script>console.error("broken")</script><img src="missing.png">'
+        '<img src="https://example.invalid/a.png">',
+        encoding="utf-8",
+    )
+    requests, console = _load(page, tmp_path / "profile")
+    assert (tmp_path / "missing.png").as_uri() in requests
+    assert "https://example.invalid/a.png" in requests
+    assert any("broken" in line for line in console)
+
+
+def test_the_demo_report_loads_with_no_request_and_no_console_message(
+    demo_written: Path, tmp_path: Path
+) -> None:
+    requests, console = _load(demo_written / "report.html", tmp_path / "profile")
+    assert requests == []
+    assert console == []
+
+
+def test_the_demo_report_screenshot_shows_its_charts(demo_written: Path, tmp_path: Path) -> None:
+    pytest.importorskip("PIL", reason="Pillow is needed to read the screenshot")
+    png = tmp_path / "report.png"
+    _headless(
+        demo_written / "report.html",
+        tmp_path / "profile",
+        f"--screenshot={png}",
+        "--window-size=1280,4000",
+    )
     assert _ink(png) > 0.01
+    from PIL import Image
+
+    # The charts are drawn in colour (topic and region lines, bars): a page of text is grey.
+    image = Image.open(png).convert("HSV")
+    saturated = sum(image.getchannel("S").histogram()[80:]) / (image.width * image.height)
+    assert saturated > 0.002
+
+
+def test_the_demo_reports_themes_list_representative_cables(demo_written: Path) -> None:
+    html = (demo_written / "report.html").read_text(encoding="utf-8")
+    theme = html[html.index('<section id="theme-1"') : html.index('<section id="theme-2"')]
+    table = theme[theme.index("Representative cables") :]
+    rows = re.findall(r"<tr><td[^>]*>(\d{2}[A-Z]+\d+)</td><td[^>]*>(\d{4}-\d\d-\d\d)</td>", table)
+    assert len(rows) == 3  # reference id and date of each
 
 
 def test_a_report_without_corpus_or_model_builds_its_corpus(archive: Path) -> None:
@@ -227,3 +308,24 @@ def test_a_report_without_corpus_or_model_builds_its_corpus(archive: Path) -> No
     assert report.facts.topics is None  # no model given: the topics section is left out
     assert report.facts.methods.counts["cables modelled"] == f"{len(cables):,}"
     assert [section.id for section in report.layout] == ["overview", "methods"]
+
+
+def test_repr_names_only_the_sections_shown(archive: Path) -> None:
+    cables = cs.read_cables(archive, progress=False)
+    shown = repr(Report(cables, sections=["overview", "topics", "themes", "trends"]))
+    assert shown.endswith("sections overview, trends>")  # no model, no themes
+
+
+def test_strongest_terms_are_ranked_by_the_cautious_end_of_their_interval() -> None:
+    trends = pd.DataFrame(
+        {
+            "term": ["rare", "steady", "gone", "fading", "flat"],
+            "direction": ["rising", "rising", "falling", "falling", "flat"],
+            "rate_ratio": [1.6, 1.2, 0.5, 0.8, 1.0],
+            "lo": [1.05, 1.15, 0.2, 0.75, 0.9],
+            "hi": [2.4, 1.25, 0.95, 0.85, 1.1],
+            "q": [0.04, 1e-9, 0.03, 1e-6, 0.9],
+        }
+    )
+    assert strongest(trends, "rising", 5)["term"].tolist() == ["steady", "rare"]
+    assert strongest(trends, "falling", 1)["term"].tolist() == ["fading"]

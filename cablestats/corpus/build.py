@@ -17,7 +17,6 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from tqdm.auto import tqdm
 
 from cablestats.corpus.matrix import CountChunk, MatrixBuilder, count_chunk
 from cablestats.corpus.parallel import WorkerPool
@@ -25,7 +24,7 @@ from cablestats.corpus.phrases import learn_phrases, merge_phrases
 from cablestats.corpus.tokenizer import TokenChunk, tokenize_chunk
 
 # one policy for progress bars across stages (terminals and notebooks, not scripts and CI)
-from cablestats.progress import show_progress
+from cablestats.progress import show_progress, tqdm
 
 __all__ = ["ColumnSelector", "Counted", "PhraseLearning", "RunSettings", "count_texts"]
 

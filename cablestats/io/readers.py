@@ -8,6 +8,8 @@ progress and builds the frame.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import os
 import sys
 import warnings
@@ -16,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from tqdm.auto import tqdm
 
 from cablestats.cable import Cable
 from cablestats.errors import CableParseError, CableParseWarning, DuplicateCableWarning, StoreError
@@ -26,11 +27,12 @@ from cablestats.io.dump import iter_dump
 from cablestats.io.frame import ROW_COLUMNS, FrameBuilder, cable_row
 from cablestats.io.html import iter_html
 from cablestats.io.parquet import iter_store, read_store
+from cablestats.io.parse_cache import ParseCache, Row
 from cablestats.io.pool import Item, parse_in_order
-from cablestats.io.raw import ReadFailure
+from cablestats.io.raw import RawCable, ReadFailure
 from cablestats.io.sources import Source, list_sources
 from cablestats.io.text import iter_text
-from cablestats.progress import show_progress
+from cablestats.progress import show_progress, tqdm
 
 __all__ = ["ERRORS", "iter_cables", "read_cables"]
 
@@ -109,6 +111,42 @@ def _identity(result: Cable | tuple[Any, ...]) -> tuple[str, str | None]:
     return result[0], result[_ROW_SOURCE]
 
 
+def _rows_with_cache(
+    items: Iterator[Item], cache: ParseCache, n_jobs: int
+) -> Iterator[Row | ReadFailure]:
+    """Rows of the items in order: cached cables looked up, only the others parsed.
+
+    The parser pulls items lazily (ahead, when in worker processes); each item
+    pulled leaves a mark in ``pending`` (its key and cached row, if any), so
+    when the parser hands back the result of a parsed item, the cached rows
+    before it are the marks up to the first one without a row.
+    """
+    pending: collections.deque[tuple[bytes | None, Row | None]] = collections.deque()
+
+    def uncached() -> Iterator[Item]:
+        for item in items:
+            key = cache.key(item) if isinstance(item, RawCable) else None
+            row = cache.get(key) if key is not None else None
+            pending.append((key, row))
+            if row is None:
+                yield item
+
+    def cached_until_parsed() -> Iterator[Row]:
+        while pending and pending[0][1] is not None:
+            row = pending.popleft()[1]
+            cache.stats.reused += 1
+            yield row
+
+    for result in parse_in_order(uncached(), n_jobs=n_jobs, transform=cable_row):
+        yield from cached_until_parsed()
+        key, _ = pending.popleft()
+        if key is not None and not isinstance(result, ReadFailure):
+            cache.put(key, result)
+            cache.stats.parsed += 1
+        yield result
+    yield from cached_until_parsed()
+
+
 def _cables(
     sources: list[Source],
     *,
@@ -117,12 +155,18 @@ def _cables(
     progress: bool,
     csv_escape: str,
     rows: bool = False,
+    cache: ParseCache | None = None,
 ) -> Iterator[Cable | tuple[Any, ...]]:
     """The cables in order, each reference id once; with ``rows``, their :func:`cable_row`.
 
-    Rows are made where the cables are parsed, in the workers for large inputs.
+    Rows are made where the cables are parsed, in the workers for large inputs,
+    or taken from ``cache`` (with ``rows`` only).
     """
     items = (item for path, format in sources for item in _read_file(path, format, csv_escape))
+    if cache is not None:
+        results: Iterator[Any] = _rows_with_cache(items, cache, n_jobs)
+    else:
+        results = parse_in_order(items, n_jobs=n_jobs, transform=cable_row if rows else None)
     first_source: dict[str, str | None] = {}
     with tqdm(
         total=_progress_total(sources),
@@ -131,7 +175,7 @@ def _cables(
         disable=not progress,
         file=sys.stderr,
     ) as bar:
-        for result in parse_in_order(items, n_jobs=n_jobs, transform=cable_row if rows else None):
+        for result in results:
             bar.update()
             if isinstance(result, ReadFailure):
                 _report(result, errors)
@@ -220,6 +264,7 @@ def read_cables(
     progress: bool | None = None,
     n_jobs: int | None = None,
     csv_escape: str = "auto",
+    cache: ParseCache | str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """Read cables from files into one frame.
 
@@ -228,6 +273,12 @@ def read_cables(
     thousand cables, in a single process otherwise, and that ``progress=None``
     (the default) shows progress in terminals and notebooks.  Results are the
     same, in the same order, whatever ``n_jobs``.
+
+    ``cache`` (a folder or a :class:`~cablestats.io.ParseCache`) keeps parsed
+    cables on disk, keyed by a hash of each raw cable's content and of the
+    parser's code: a later read parses only the cables it has not seen (new
+    files, new rows of ``cables.csv``) and gives the same frame.  The
+    ``ParseCache`` object's ``stats`` then say how many were reused and parsed.
 
     Returns
     -------
@@ -246,15 +297,19 @@ def read_cables(
     sources = _prepare(source, format=format, errors=errors, csv_escape=csv_escape)
     if len(sources) == 1 and _named_format(sources[0]) == "parquet":
         return read_store(sources[0][0])  # stored ids are unique: read it whole, fast
+    if cache is not None and not isinstance(cache, ParseCache):
+        cache = ParseCache(cache)
     builder = FrameBuilder()
-    rows = _cables(
-        sources,
-        errors=errors,
-        n_jobs=_worker_count(n_jobs),
-        progress=show_progress(progress),
-        csv_escape=csv_escape,
-        rows=True,
-    )
-    for row in rows:
-        builder.add_row(row)
+    with cache.reading() if cache is not None else contextlib.nullcontext():
+        rows = _cables(
+            sources,
+            errors=errors,
+            n_jobs=_worker_count(n_jobs),
+            progress=show_progress(progress),
+            csv_escape=csv_escape,
+            rows=True,
+            cache=cache,
+        )
+        for row in rows:
+            builder.add_row(row)
     return builder.frame()

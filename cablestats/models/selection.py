@@ -17,11 +17,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from tqdm.auto import tqdm
 
 from cablestats.models._params import check_int, invalid
 from cablestats.models.topic_model import TopicModel
-from cablestats.progress import show_progress
+from cablestats.progress import show_progress, tqdm
 
 __all__ = ["TopicSelection", "select_n_topics"]
 

@@ -21,7 +21,6 @@ from typing import Any, Self
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from tqdm.auto import tqdm
 
 from cablestats.corpus.vocabulary import check_pruning, document_limit
 from cablestats.errors import CablestatsWarning, StoreError
@@ -40,7 +39,7 @@ from cablestats.models.effects import design_matrix, estimate_effects, frequent_
 from cablestats.models.perplexity import completion_perplexity
 from cablestats.models.prevalence import bootstrap_prevalence, cable_groups, cable_periods
 from cablestats.models.seeding import seed_prior
-from cablestats.progress import show_progress
+from cablestats.progress import show_progress, tqdm
 
 __all__ = ["BACKENDS", "TopicModel"]
 

@@ -31,6 +31,7 @@ __all__ = [
     "TopicFacts",
     "TrendFacts",
     "compute_facts",
+    "strongest",
 ]
 
 #: Periods (of a region) with fewer cables are left out of prevalence charts: a
@@ -106,6 +107,7 @@ class MethodsFacts:
     filters: Mapping[str, str]
     corpus: Mapping[str, str]
     model: Mapping[str, str]
+    run: Mapping[str, str]
     versions: Mapping[str, str]
     generated: str
     run_seconds: float
@@ -196,7 +198,7 @@ def topic_facts(model: Any, corpus: Corpus, freq: str, n_tags: int) -> TopicFact
         index=pd.Index(model.labels, name="topic"),
     )
     try:
-        coherence = float(model.coherence().mean)
+        coherence = float(model.coherence(corpus=corpus).mean)
     except ValueError:
         coherence = None
     settings = {
@@ -258,13 +260,12 @@ def theme_facts(corpus: Corpus, theme: Theme, freq: str, top: int) -> ThemeFacts
     if len(members) >= 20:
         subset = corpus[theme.membership(corpus)]
         trends = keyword_trends(subset, freq="Y", min_cables=max(5, len(members) // 20))
-        rising = trends[trends["direction"] == "rising"].nlargest(top, "slope")[
-            ["term", "rate_ratio", "q"]
-        ]
+        rising = strongest(trends, "rising", top)[["term", "rate_ratio", "q"]]
     shown = [c for c in ("created", "origin", "subject", "summary") if c in corpus.meta.columns]
-    # Among equally strong members, the most recent cables represent the theme best.
+    # Scores saturate at 1, so many members tie: among them, the cables that use the
+    # most distinct theme terms (then context terms) show the theme best; then the newest.
     ranked = members.join(corpus.meta[["created"]]).sort_values(
-        ["score", "created"], ascending=False, kind="stable"
+        ["score", "n_terms", "n_context", "created"], ascending=False, kind="stable"
     )
     representative = corpus.meta.loc[ranked.index[:3], shown].reset_index()
     return ThemeFacts(
@@ -279,12 +280,24 @@ def theme_facts(corpus: Corpus, theme: Theme, freq: str, top: int) -> ThemeFacts
     )
 
 
+def strongest(trends: pd.DataFrame, direction: str, top: int) -> pd.DataFrame:
+    """The ``top`` terms of a direction whose change is surely largest.
+
+    Terms are ranked by the end of the rate ratio's 95% interval nearest to 1
+    (``lo`` for rising terms, ``hi`` for falling ones): a rare term's large but
+    uncertain estimate does not outrank a well-measured change.
+    """
+    chosen = trends[trends["direction"] == direction]
+    if direction == "rising":
+        return chosen.sort_values(["lo", "q"], ascending=[False, True], kind="stable").head(top)
+    return chosen.sort_values(["hi", "q"], ascending=[True, True], kind="stable").head(top)
+
+
 def trend_facts(corpus: Corpus, freq: str, top: int) -> TrendFacts:
     """Most rising and falling terms (GLM, FDR-controlled) with sparklines and bursts."""
     trends = keyword_trends(corpus, freq=freq)
-    significant = trends[trends["direction"] != "flat"]
-    rising = significant[significant["direction"] == "rising"].nlargest(top, "slope")
-    falling = significant[significant["direction"] == "falling"].nsmallest(top, "slope")
+    rising = strongest(trends, "rising", top)
+    falling = strongest(trends, "falling", top)
     chosen = [*rising["term"], *falling["term"]]
     rates: dict[str, tuple[float, ...]] = {}
     found = pd.DataFrame(columns=["term", "group", "start", "end", "level", "strength", "cables"])
@@ -336,6 +349,7 @@ def compute_facts(
     sources: Sequence[str],
     filters: Mapping[str, Any],
     corpus_options: Mapping[str, Any],
+    provenance: Mapping[str, Any],
     started: float,
     clock: Any,
 ) -> ReportFacts:
@@ -378,6 +392,7 @@ def compute_facts(
         filters=_text(filters) or {"filters": "none"},
         corpus=_text(corpus_options) or {"options": "defaults"},
         model=_text(model_info) or {"model": "not fitted"},
+        run=_text(provenance),
         versions=_versions(),
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         run_seconds=clock() - started,

@@ -264,7 +264,9 @@ def _trends(facts: TrendFacts, unit: str) -> Section:
         Note(
             f"{facts.n_tested:,} terms were tested for a trend in the share of cables that "
             "mention them (Poisson or negative binomial GLM, Benjamini–Hochberg q-values). "
-            "Rate ratio: change per year."
+            "Rate ratio: change per year. Terms are ranked by the end of its 95% interval "
+            "nearest to no change, so that a rare term's uncertain estimate does not outrank "
+            "a well-measured one."
         ),
         terms("Rising terms", facts.rising),
         terms("Falling terms", facts.falling),
@@ -293,6 +295,7 @@ def _methods(facts: MethodsFacts) -> Section:
             KeyValues("Filters", tuple(facts.filters.items())),
             KeyValues("Corpus options", tuple(facts.corpus.items())),
             KeyValues("Topic model", tuple(facts.model.items())),
+            *((KeyValues("This run", tuple(facts.run.items())),) if facts.run else ()),
             Note(
                 "Package versions: "
                 + ", ".join(f"{name} {version}" for name, version in facts.versions.items())

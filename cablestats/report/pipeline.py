@@ -1,7 +1,11 @@
 """Run a report specification: read sources, filter, count, fit, and build the report.
 
 This is what :meth:`Report.from_spec` and ``cablestats report`` do; every step
-is a public library call, so a notebook can repeat any of them.
+is a public library call, so a notebook can repeat any of them.  By default a
+run keeps parsed cables, the corpus and the model in a :class:`RunCache`, so
+that the next run of an unchanged specification reuses them and a grown source
+parses only its new cables; :func:`run_report` also holds the lock of the
+output folder while it builds and writes.
 """
 
 from __future__ import annotations
@@ -22,12 +26,17 @@ from cablestats.corpus import Corpus
 from cablestats.corpus.select import dates_mask, origins_mask, tags_mask
 from cablestats.errors import CablestatsError, SpecError
 from cablestats.io import read_cables
+from cablestats.report.lock import run_lock
+from cablestats.report.run_cache import RunCache
 from cablestats.report.spec import FiltersSpec, ReportSpec, check_theme_names, load_spec
 
 if TYPE_CHECKING:
     from cablestats.report.report import Report
 
-__all__ = ["filter_cables", "run_spec"]
+__all__ = ["CacheOption", "filter_cables", "run_report", "run_spec"]
+
+#: ``True`` (the default folder), ``False`` (no cache), a folder or a :class:`RunCache`.
+CacheOption = bool | str | os.PathLike[str] | RunCache
 
 
 def _origin(post: str) -> str:
@@ -88,6 +97,14 @@ def _options_of(spec: ReportSpec, table: str) -> Iterator[None]:
         raise SpecError(f"[{table}]: {error}", path=str(spec.path), line=line) from error
 
 
+def _run_cache(cache: CacheOption) -> RunCache | None:
+    if isinstance(cache, RunCache):
+        return cache
+    if cache is False:
+        return None
+    return RunCache(None if cache is True else cache)
+
+
 def run_spec(
     report_class: type[Report],
     path: str | os.PathLike[str],
@@ -95,6 +112,7 @@ def run_spec(
     since: str | dt.date | None = None,
     sources: Sequence[str | os.PathLike[str]] | None = None,
     progress: bool | None = None,
+    cache: CacheOption = True,
 ) -> Report:
     """Build the report a specification describes (see :meth:`Report.from_spec`)."""
     from cablestats.models import TopicModel
@@ -117,19 +135,36 @@ def run_spec(
             )
     start = _since(since) or spec.filters.start
     filters = FiltersSpec(start, spec.filters.end, spec.filters.tags, spec.filters.posts)
-    cables = filter_cables(
-        read_cables(paths, format=spec.sources.format, progress=progress),
-        filters,
+    run_cache = _run_cache(cache)
+    read = read_cables(
+        paths,
+        format=spec.sources.format,
+        progress=progress,
+        cache=run_cache.cables if run_cache else None,
     )
+    cables = filter_cables(read, filters)
     if cables.empty:
         raise CablestatsError(f"no cables left after the filters of {spec.path}")
     meta = [c for c in REPORT_META_COLUMNS if c in cables.columns]
-    with _options_of(spec, "corpus"):
-        corpus = Corpus.from_cables(cables, meta_columns=meta, progress=progress, **spec.corpus)
-    model = None
-    if "topics" in spec.sections:
+    corpus_options = {"meta_columns": meta, **spec.corpus}
+
+    def count() -> Corpus:
+        with _options_of(spec, "corpus"):
+            return Corpus.from_cables(cables, progress=progress, **corpus_options)
+
+    def fit() -> TopicModel:
         with _options_of(spec, "model"):
-            model = TopicModel(**spec.model).fit(corpus, progress=progress)
+            return TopicModel(**spec.model).fit(corpus, progress=progress)
+
+    if run_cache is None:
+        corpus = count()
+        model = fit() if "topics" in spec.sections else None
+    else:
+        run_cache.events.clear()
+        run_cache.note_read()
+        corpus, corpus_key = run_cache.corpus(cables, count, corpus_options)
+        model = run_cache.model(corpus_key, fit, spec.model) if "topics" in spec.sections else None
+        run_cache.events["cache folder"] = str(run_cache.directory)
     report = report_class(
         cables,
         corpus=corpus,
@@ -142,8 +177,34 @@ def run_spec(
         sources=[str(p) for p in paths],
         filters=_described(filters),
         corpus_options=dict(spec.corpus),
+        provenance=dict(run_cache.events) if run_cache else None,
         progress=progress,
         started=started,
     )
     report.spec = spec
     return report
+
+
+def run_report(
+    report_class: type[Report],
+    path: str | os.PathLike[str],
+    *,
+    out_dir: str | os.PathLike[str] | None = None,
+    formats: Sequence[str] | None = None,
+    since: str | dt.date | None = None,
+    sources: Sequence[str | os.PathLike[str]] | None = None,
+    progress: bool | None = None,
+    cache: CacheOption = True,
+    wait: float = 0,
+) -> list[Path]:
+    """Build a specification's report and write it, holding the output folder's lock.
+
+    What ``cablestats report`` runs (see :meth:`Report.run`).
+    """
+    spec = load_spec(path)
+    folder = Path(out_dir) if out_dir is not None else spec.outputs.dir
+    with run_lock(folder, wait=wait):
+        report = run_spec(
+            report_class, path, since=since, sources=sources, progress=progress, cache=cache
+        )
+        return report.write(folder, formats)

@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -30,6 +30,9 @@ from cablestats.report.layout import SECTIONS, Section, lay_out
 from cablestats.report.render import render_html, write_html, write_pdf
 from cablestats.report.spec import FORMATS, FREQS, ReportSpec
 from cablestats.themes import Theme
+
+if TYPE_CHECKING:
+    from cablestats.report.pipeline import CacheOption
 
 __all__ = ["Report"]
 
@@ -67,6 +70,9 @@ class Report:
     sources, filters, corpus_options
         What the cables were read from and how they were selected and
         counted, for the methods section.
+    provenance
+        Further label → value pairs for the methods section, such as what a
+        scheduled run took from its cache.
     progress
         Progress bars while building a corpus (as in :func:`cablestats.read_cables`).
     started
@@ -88,6 +94,7 @@ class Report:
         sources: Sequence[str | os.PathLike[str]] = (),
         filters: Mapping[str, Any] | None = None,
         corpus_options: Mapping[str, Any] | None = None,
+        provenance: Mapping[str, Any] | None = None,
         progress: bool | None = None,
         started: float | None = None,
     ) -> None:
@@ -102,6 +109,7 @@ class Report:
         self.sources = sources
         self.filters = filters
         self.corpus_options = corpus_options
+        self.provenance = provenance
         self.progress = progress
         self.spec: ReportSpec | None = None
         self.started = time.perf_counter() if started is None else started
@@ -114,6 +122,7 @@ class Report:
         since: str | dt.date | None = None,
         sources: Sequence[str | os.PathLike[str]] | None = None,
         progress: bool | None = None,
+        cache: CacheOption = True,
     ) -> Report:
         """Read, filter, count and model the cables a TOML specification names.
 
@@ -127,6 +136,14 @@ class Report:
             Read these files or folders instead of ``[sources] paths``.
         progress
             Progress bars for reading, counting and fitting.
+        cache
+            Where parsed cables, the corpus and the topic model are kept for
+            the next run (:class:`~cablestats.report.RunCache`): ``True`` for
+            the default folder (``$CABLESTATS_CACHE_DIR`` or the user's cache
+            folder), a folder, or ``False`` to compute everything afresh.
+            Entries are keyed by content hashes of the inputs, the settings
+            and the code, so a cached result is reused only when it would be
+            computed the same again.
 
         Raises
         ------
@@ -137,7 +154,48 @@ class Report:
         """
         from cablestats.report.pipeline import run_spec
 
-        return run_spec(cls, path, since=since, sources=sources, progress=progress)
+        return run_spec(cls, path, since=since, sources=sources, progress=progress, cache=cache)
+
+    @classmethod
+    def run(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        out_dir: str | os.PathLike[str] | None = None,
+        formats: Sequence[str] | None = None,
+        since: str | dt.date | None = None,
+        sources: Sequence[str | os.PathLike[str]] | None = None,
+        progress: bool | None = None,
+        cache: CacheOption = True,
+        wait: float = 0,
+    ) -> list[Path]:
+        """Build a specification's report and write it: a scheduled run, as ``cablestats report``.
+
+        While it builds and writes, the run holds a lock on the output folder,
+        so a second run of the same specification waits ``wait`` seconds and
+        then gives up with :class:`~cablestats.RunLockedError` instead of
+        clobbering the first run's files.  ``out_dir`` and ``formats`` default
+        to the specification's ``[outputs]``; the other parameters are those
+        of :meth:`from_spec`.
+
+        Returns
+        -------
+        list of pathlib.Path
+            The files written.
+        """
+        from cablestats.report.pipeline import run_report
+
+        return run_report(
+            cls,
+            path,
+            out_dir=out_dir,
+            formats=formats,
+            since=since,
+            sources=sources,
+            progress=progress,
+            cache=cache,
+            wait=wait,
+        )
 
     # ---------------------------------------------------------------- facts
 
@@ -168,6 +226,7 @@ class Report:
             sources=[str(s) for s in self.sources],
             filters=dict(self.filters or {}),
             corpus_options=dict(self.corpus_options or {}),
+            provenance=dict(self.provenance or {}),
             started=self.started,
             clock=time.perf_counter,
         )
@@ -232,7 +291,11 @@ class Report:
     # ---------------------------------------------------------------- reprs
 
     def __repr__(self) -> str:
-        sections = ", ".join(self.sections)
+        # The sections that will be shown: topics need a model, themes need themes.
+        left_out = {"topics"} if self.model is None else set()
+        if not self.themes:
+            left_out.add("themes")
+        sections = ", ".join(s for s in self.sections if s not in left_out)
         return f"<Report {self.title!r}: {len(self.cables):,} cables, sections {sections}>"
 
     def _repr_html_(self) -> str:

@@ -20,10 +20,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from cablestats.cable import Cable
-from cablestats.progress import show_progress
+from cablestats.progress import show_progress, tqdm
 from cablestats.synth.assemble import Assembler
 from cablestats.synth.draft import Draft
 from cablestats.synth.plan import Plan, make_plan, prevalence
