@@ -8,6 +8,7 @@ plain text.
 from __future__ import annotations
 
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -18,10 +19,15 @@ from hypothesis import strategies as st
 from cablestats.io.html import parse_cable_page
 from cablestats.parse.text import (
     MARKED_LINE_RE,
+    OTHER_BLANKS,
     PARAGRAPH_START_RE,
     RULE_LINE_RE,
     SECTION_BREAK_LINE_RE,
+    LinePattern,
+    collapse_plain,
+    collapse_whitespace,
     normalize_text,
+    plain_blanks,
     remove_page_breaks,
     remove_redactions,
 )
@@ -198,6 +204,64 @@ def test_section_break_line_re(line: str) -> None:
 
 
 # ---------------------------------------------------------------------------
+# Line patterns
+# ---------------------------------------------------------------------------
+
+_LINE_PATTERNS = [r"[ \t]*(?P<word>FM|TO)\b[^\n]*", r"(?P<word>a+)b?", r"[ \t]*(?P<word>\d\d)Z"]
+
+
+@given(
+    st.sampled_from(_LINE_PATTERNS),
+    st.text(alphabet="ab \t\nFMTOZ0123", max_size=60),
+    st.integers(min_value=0, max_value=60),
+    st.integers(min_value=0, max_value=60),
+)
+def test_line_pattern_finds_the_lines_of_a_multiline_caret(
+    pattern: str, text: str, start: int, end: int
+) -> None:
+    expected = re.compile("^" + pattern, re.M).finditer(text, start, end)
+    found = LinePattern.compile(pattern).finditer(text, start, end)
+    # Matches after the first line open at their newline; groups and ends agree.
+    assert [(m.span("word"), m.end()) for m in found] == [
+        (m.span("word"), m.end()) for m in expected
+    ]
+
+
+def test_line_pattern_search_and_flags() -> None:
+    pattern = LinePattern.compile(r"fm[ \t]+(?P<sender>\S+)", re.I)
+    assert pattern.search("FM ONE\nFM TWO").group("sender") == "ONE"
+    assert pattern.search("FM ONE\nFM TWO", 1).group("sender") == "TWO"
+    assert pattern.search("xFM ONE") is None
+
+
+# ---------------------------------------------------------------------------
+# Collapsing whitespace
+# ---------------------------------------------------------------------------
+
+
+def test_other_blanks_are_all_that_split_splits_on_but_space_and_newline() -> None:
+    blanks = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert set(OTHER_BLANKS) == blanks - {" ", "\n"}
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"), [("a b\nc", True), ("a\tb", False), ("a\u2003b", False)]
+)
+def test_plain_blanks(text: str, plain: bool) -> None:
+    assert plain_blanks(text) is plain
+
+
+@given(st.text(alphabet=" \na-z.¶’", max_size=600))
+def test_collapse_plain_is_split_and_join(text: str) -> None:
+    assert collapse_plain(text) == " ".join(text.split())
+
+
+@given(st.text(max_size=600) | st.text(alphabet=" \n\t\u2003\x1fab", max_size=600))
+def test_collapse_whitespace_is_split_and_join(text: str) -> None:
+    assert collapse_whitespace(text) == " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------
 # Page breaks and redactions
 # ---------------------------------------------------------------------------
 
@@ -225,6 +289,11 @@ PAGE_BREAKS = [
 )
 def test_remove_page_breaks(text: str, expected: str) -> None:
     assert re.sub(" +", " ", remove_page_breaks(text)) == expected
+
+
+def test_remove_page_breaks_can_leave_classification_lines_to_its_caller() -> None:
+    text = "text\nCONFIDENTIAL\nBAMAKO 00000504 002 OF 002\nmore"
+    assert remove_page_breaks(text, level_lines=False) == "text\nCONFIDENTIAL\n\nmore"
 
 
 @pytest.mark.parametrize(

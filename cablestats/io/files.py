@@ -53,6 +53,12 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Replace bytes escaped by ``surrogateescape`` with U+FFFD; say so when there were any."""
     if text.isascii():  # a flag of the string, so most fields skip the search
         return text, ()
+    try:  # escaped bytes are lone surrogates, which UTF-8 cannot encode: a fast C check
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return text, ()
     repaired, count = _ESCAPED_BYTE_RE.subn("\ufffd", text)
     return repaired, (UNDECODABLE_NOTE,) if count else ()
 

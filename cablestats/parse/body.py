@@ -11,21 +11,30 @@ rules.  :func:`parse_paragraphs` returns the paragraphs as records and
 
 Both come from one cached split of the body into its preamble (the text before
 the first paragraph), its paragraphs and their sub-headings, since
-:func:`~cablestats.parse.cable.parse_cable` asks for both.
+:func:`~cablestats.parse.cable.parse_cable` asks for both.  The split reads
+the body in as few passes as it can: one finds the paragraph openings and the
+lines that may be rules together, and the paragraphs and headings are cleaned
+together (:func:`_clean_joined`).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from cablestats.cable import Paragraph
 from cablestats.parse.fields import front_matter_end, normalized, signoff
 from cablestats.parse.text import (
+    CLASSIFICATION_ONLY,
     MARKED_LINE_RE,
-    PARAGRAPH_START_RE,
+    PARAGRAPH_START,
     RULE_LINE_RE,
+    collapse_plain,
+    collapse_whitespace,
+    plain_blanks,
     remove_page_breaks,
     remove_redactions,
 )
@@ -44,26 +53,47 @@ _HEADING_MAX_CHARS = 100
 # ("comment.)").
 _SENTENCE_ENDS = (".", "!", "?", ";")
 _LINE_OPENINGS = "-=_*~/"
+# A line after the first that opens with one of them; its blanks are those of
+# ``str.lstrip``.
+_RULE_CHAR_LINE_RE = re.compile(rf"\n[^\S\n]*[{re.escape(_LINE_OPENINGS)}]")
 _HEADING_DELIMITERS = ("//", "--", "==")
 # A line that may be a rule or a delimited heading (but not a "-- item").
-_RULE_OPENING_RE = re.compile(r"\n[ \t]*(?:(?:[-=][ \t]*){3}|//|--[^\n]*--[ \t]*(?=\n|$))")
+_RULE_OPENING = r"(?:[-=][ \t]*){3}|//|--[^\n]*--[ \t]*(?=\n|$)"
+# Numbered paragraph openings and those lines, found in one pass over the
+# body: most of what a pattern that opens with a newline costs is its try at
+# each line, and no line is both.  The lookahead turns most lines away at their
+# first character.
+_LINE_MARK_RE = re.compile(
+    rf"\n[ \t]*(?=[¶\d\-=/])(?:{PARAGRAPH_START}|(?P<rule>{_RULE_OPENING}))", re.I
+)
 # A sub-heading set off on its own line: //LATIN AMERICA//, -- Venezuela --,
 # ------- Directly Engage -------.
 _DELIMITED_HEADING_RE = re.compile(r"[ \t]*(?://|[-=]{2,})([^\n]{1,80}?)(?://|[-=]{2,})[ \t]*")
 # The same glued to the end of the paragraph's last line by a web copy:
 # "... End Summary. ------- Policy-Level Sensitivities -------".
-_TRAILING_INLINE_HEADING_RE = re.compile(r"(?:(?<!-)-{3,}+|//)[^.!?\n]{0,100}$")
+_INLINE_HEADING_MAX_CHARS = 100
+_TRAILING_INLINE_HEADING_RE = re.compile(
+    rf"(?:(?<!-)-{{3,}}+|//)[^.!?\n]{{0,{_INLINE_HEADING_MAX_CHARS}}}$"
+)
+# Its dashes or slashes end within this many characters of the line's end.
+_INLINE_HEADING_TAIL = _INLINE_HEADING_MAX_CHARS + len("---")
 _HEADING_WORDS_RE = re.compile(r"(?<=[.!?\"”)])[ \t]+[^.!?\n]{1,80}$")
-# Runs of rule characters inside a line, each with the literal that shows it.
-# Dashes and equals signs also mark sub-headings, so they are removed from
-# each paragraph after its sub-headings are found; the rarer runs are removed
-# from the whole body at once.
-_DECORATIONS = tuple((run, re.compile(re.escape(run) + "+")) for run in ("---", "==="))
-_RARE_DECORATIONS = tuple(re.compile(re.escape(run) + "+") for run in ("___", "***", "~~~"))
-# Lines that carry no prose: handling markings and transmission markers.
+# Runs of rule characters inside a line, each with its character: most texts
+# lack the rarer ones, and ``in`` finds one character far faster than ``re``
+# searches the text.  Dashes and equals signs also mark sub-headings, so they
+# are removed from each paragraph after its sub-headings are found; the rarer
+# runs are removed from the whole body at once.
+_DECORATIONS = tuple((char, re.compile(re.escape(char * 3) + "+")) for char in "-=")
+_RARE_DECORATIONS = tuple((char, re.compile(re.escape(char * 3) + "+")) for char in "_*~")
+# Lines that carry no prose: handling markings, transmission markers and the
+# classification level that page breaks repeat, in one pattern so that the
+# body is read once for all of them.  The lookahead turns most lines away at
+# their first character, before the markings are tried one by one (``re``
+# does not sort out branches that ignore case by their first letter).
 _MARKER_LINE_RE = re.compile(
-    r"\n[ \t]*(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS|BT|NNNN|#\d*"
-    r"|END[ \t]+(?:OF[ \t]+)?(?:CABLE[ \t]+)?TEXT\.?)[ \t]*(?=\n|$)",
+    rf"\n[ \t]*(?:(?-i:{CLASSIFICATION_ONLY})"
+    r"|(?=[SNELB#])(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS|BT|NNNN|#\d*"
+    r"|END[ \t]+(?:OF[ \t]+)?(?:CABLE[ \t]+)?TEXT\.?))[ \t]*(?=\n|$)",
     re.I,
 )
 # Notices that point to an embassy's classified web site, and lines that are
@@ -95,7 +125,11 @@ def _stray_word(match: re.Match[str]) -> str:
 _STRAY_HASH_RE = re.compile(r"(?<!\S)#(?!\w)")
 _BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
 _CLASSIFIED_BY_BLOCK_RE = re.compile(r"(?:\([A-Z/ ]{1,12}\)\s*)?Classified\s+By\b", re.I)
+# What that pattern can open with (no other character folds to "c").
+_CLASSIFIED_BY_BLOCK_OPENINGS = ("(", "C", "c")
 _CLASSIFIED_BY_BLOCK_MAX_WORDS = 40
+# Joins a body's pieces for cleaning: neither a blank nor a rule character.
+_PIECE_SEPARATOR = "\x00"
 
 
 class _Start(NamedTuple):
@@ -119,10 +153,8 @@ class _Layout(NamedTuple):
     parts: tuple[_Part, ...]
 
 
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
+# A few markings ("C", "SBU", "S//NF") open most paragraphs.
+@functools.lru_cache(maxsize=256)
 def _marking(raw: str | None) -> str | None:
     return " ".join(raw.split()).upper() if raw else None
 
@@ -159,44 +191,49 @@ def _scrub(body: str) -> str:
     notices and lone ``#``.  The paragraph mark ``¶`` stays: it helps to find
     paragraphs and is removed with their numbers.
     """
-    body = remove_redactions(remove_page_breaks(body))
+    body = remove_redactions(remove_page_breaks(body, level_lines=False))
     for word in _STRAY_WORDS:
         body = word.sub(_stray_word, body)
     if "#" in body:
         body = _STRAY_HASH_RE.sub(" ", body)
-    for decoration in _RARE_DECORATIONS:
-        body = decoration.sub(" ", body)
+    for char, decoration in _RARE_DECORATIONS:
+        if char in body:
+            body = decoration.sub(" ", body)
     body = _MARKER_LINE_RE.sub("\n", body)
     return _drop_lines(body, _NOTICE_LITERALS, _NOTICE_LINE_RE)
 
 
-def _numbered_starts(body: str) -> list[_Start]:
-    """Numbered paragraph openings, kept only while their numbers go up."""
+def _line_marks(body: str) -> tuple[list[_Start], list[int]]:
+    """Paragraph openings, and the newlines of lines that may be rules or delimited headings.
+
+    Paragraphs open at their numbers, and at one marked line before the first
+    number (``(U) This is a PRT cable``).
+    """
     starts: list[_Start] = []
+    rules: list[int] = []
     last: int | None = None
-    for match in PARAGRAPH_START_RE.finditer(body):
+    for match in _LINE_MARK_RE.finditer(body):
         pilcrow, digits, marking = match.group("pilcrow", "number", "marking")
+        if digits is None:
+            rules.append(match.start())
+            continue
+        # Numbers must go up, so that a numbered list stays in its paragraph.
         number = int(digits)
         follows = last is None or number == last + 1
         skips = last is not None and bool(pilcrow or marking) and last < number <= last + _MAX_SKIP
         if follows or skips:
             starts.append(_Start(match.start(), match.end(), number, _marking(marking)))
             last = number
-    return starts
-
-
-def _starts(body: str) -> list[_Start]:
-    numbered = _numbered_starts(body)
-    first_numbered = numbered[0].line if numbered else len(body)
+    first_numbered = starts[0].line if starts else len(body)
     leading = [
         _Start(match.start(), match.end(), None, _marking(match.group("marking")))
         for match in MARKED_LINE_RE.finditer(body, 0, first_numbered)
     ]
-    if numbered:
+    if starts:
         # Only the first marked line before the numbers opens a paragraph;
         # the lines after it belong to it.
         leading = leading[:1]
-    return leading + numbered
+    return leading + starts, rules
 
 
 @functools.lru_cache(maxsize=16)
@@ -205,31 +242,65 @@ def _layout(text: str) -> _Layout:
     start = front_matter_end(text)
     end = max(signoff(text).content_end, start)
     body = _scrub("\n" + full[start:end])
-    starts = _starts(body)
+    starts, rules = _line_marks(body)
     preamble_end = starts[0].line if starts else len(body)
-    preamble = tuple(_blocks(_strip_decorations(RULE_LINE_RE.sub("\n", body[:preamble_end]))))
+    # Whether pieces may take the faster collapse is settled once for the whole body.
+    collapse = collapse_plain if plain_blanks(body) else collapse_whitespace
+    preamble_text = _strip_decorations(RULE_LINE_RE.sub("\n", body[:preamble_end]))
+    preamble = tuple(_blocks(preamble_text, collapse))
+    # Each paragraph runs to the line that opens the next, the last to the end.
+    ends = [opening.line for opening in starts[1:]] + [len(body)]
+    split = [
+        _split_headings(body[opening.text : end], _holds_rule(rules, opening.text, end))
+        for opening, end in zip(starts, ends, strict=False)
+    ]
+    pieces = [piece for paragraph, headings in split for piece in (paragraph, *headings)]
+    if _PIECE_SEPARATOR in body:
+        cleaned = [collapse(_strip_decorations(piece)) for piece in pieces]
+    else:
+        cleaned = _clean_joined(pieces, collapse)
     parts = []
-    for index, opening in enumerate(starts):
-        end = starts[index + 1].line if index + 1 < len(starts) else len(body)
-        paragraph_text, headings = _split_headings(body[opening.text : end])
-        paragraph = Paragraph(opening.number, opening.marking, paragraph_text)
-        parts.append(_Part(paragraph, headings))
+    position = 0
+    for opening, (_, headings) in zip(starts, split, strict=True):
+        paragraph = Paragraph(opening.number, opening.marking, cleaned[position])
+        after = position + 1 + len(headings)
+        parts.append(_Part(paragraph, tuple(filter(None, cleaned[position + 1 : after]))))
+        position = after
     return _Layout(preamble, tuple(parts))
+
+
+def _holds_rule(rules: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted positions ``rules`` lies in ``[start, end)``."""
+    index = bisect.bisect_left(rules, start)
+    return index < len(rules) and rules[index] < end
+
+
+def _clean_joined(pieces: list[str], collapse: Callable[[str], str]) -> list[str]:
+    """``collapse(_strip_decorations(piece))`` for each piece, in one pass over all of them.
+
+    Cleaning each of a body's paragraphs and headings on its own costs several
+    calls apiece; joined by a character that neither step touches, they are
+    cleaned at once.  The pieces must not hold that character.
+    """
+    if not pieces:
+        return []
+    joined = collapse(_strip_decorations(_PIECE_SEPARATOR.join(pieces)))
+    return [piece.strip(" ") for piece in joined.split(_PIECE_SEPARATOR)]
 
 
 def _strip_decorations(text: str) -> str:
     """Remove runs of dashes or equals signs and the paragraph mark."""
     if "¶" in text:
         text = text.replace("¶", " ")
-    for run, decoration in _DECORATIONS:
-        if run in text:
+    for char, decoration in _DECORATIONS:
+        if char in text:
             text = decoration.sub(" ", text)
     return text
 
 
-def _blocks(text: str) -> list[str]:
+def _blocks(text: str, collapse: Callable[[str], str]) -> list[str]:
     """The blank-line separated blocks of ``text``, whitespace collapsed."""
-    blocks = (_collapse(block) for block in _BLOCK_SPLIT_RE.split(text))
+    blocks = (collapse(block) for block in _BLOCK_SPLIT_RE.split(text))
     return [block for block in blocks if block]
 
 
@@ -250,6 +321,11 @@ def _delimited_heading(line: str) -> str | None:
     return match.group(1).strip(" -=/") if match else None
 
 
+def _more_words_than(text: str, count: int) -> bool:
+    """Whether ``text`` has more than ``count`` words, without splitting all of a long line."""
+    return len(text.split(None, count)) > count
+
+
 def _ends_sentence(line: str) -> bool:
     return line.rstrip().rstrip("\"”'’)]")[-1:] in _SENTENCE_ENDS
 
@@ -264,17 +340,19 @@ def _neighbour(lines: list[str], index: int, step: int) -> int | None:
     return None
 
 
-def _split_headings(raw: str) -> tuple[str, tuple[str, ...]]:
+def _split_headings(raw: str, has_rules: bool) -> tuple[str, list[str]]:
     """A paragraph's text without its trailing sub-headings, and those sub-headings.
 
     A sub-heading is a short line next to a rule (``-----`` above or below),
     a line delimited like ``//LATIN AMERICA//`` or ``--- Directly Engage ---``,
     or a short unpunctuated line closing the paragraph's text (``POLICE``
     before the next paragraph).  They label the next section, not the
-    paragraph they follow.
+    paragraph they follow.  ``has_rules`` says whether ``raw`` holds a line that
+    may be a rule or a delimited heading.  Text and headings still hold their rule
+    characters and blanks (see :func:`_clean_joined`).
     """
     headings: list[str] = []
-    if _RULE_OPENING_RE.search(raw):
+    if has_rules:
         raw = _drop_rules_and_headings(raw, headings)
     text = raw.rstrip()
     last_start = text.rfind("\n") + 1
@@ -286,24 +364,19 @@ def _split_headings(raw: str) -> tuple[str, tuple[str, ...]]:
             text = previous
             last_start = text.rfind("\n") + 1
             last = text[last_start:]
-    if "---" in last or "//" in last:
+    # Only the end of a long line can hold such a heading.
+    end_of_last = last[-_INLINE_HEADING_TAIL:]
+    if "---" in end_of_last or "//" in end_of_last:
         line, heading = _split_inline_heading(last)
         text = text[:last_start] + line
         headings.extend([heading] if heading else [])
-    paragraph = _collapse(_strip_decorations(text))
-    if not headings:  # most paragraphs
-        return paragraph, ()
-    return paragraph, tuple(
-        heading for heading in (_collapse(_strip_decorations(h)) for h in headings) if heading
-    )
+    return text, headings
 
 
 def _drop_rules_and_headings(raw: str, headings: list[str]) -> str:
     """Remove rule lines and the headings next to them, collecting the headings."""
     lines = raw.split("\n")
-    # Blank lines are neither rules nor headings (and "" is in every string).
-    openings = [line.lstrip()[:1] for line in lines]
-    marked = [i for i, first in enumerate(openings) if first and first in _LINE_OPENINGS]
+    marked = _marked_lines(raw, lines)
     rules = {i for i in marked if _is_rule(lines[i])}
     dropped = set(rules)
     for index in marked:
@@ -319,14 +392,34 @@ def _drop_rules_and_headings(raw: str, headings: list[str]) -> str:
             if neighbour is None or neighbour in dropped:
                 continue
             line = lines[neighbour]
-            if len(line.split()) <= _HEADING_MAX_WORDS and not _ends_sentence(line):
+            if not _more_words_than(line, _HEADING_MAX_WORDS) and not _ends_sentence(line):
                 dropped.add(neighbour)
                 headings.append(line)
             elif neighbour == above:
                 # A web copy glues the heading to the sentence above its rule.
                 lines[neighbour], heading = _split_heading_words(line)
                 headings.extend([heading] if heading else [])
-    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+    for index in sorted(dropped, reverse=True):
+        del lines[index]
+    return "\n".join(lines)
+
+
+def _marked_lines(raw: str, lines: list[str]) -> list[int]:
+    """Indices of the ``lines`` of ``raw`` whose first non-blank character may open a rule.
+
+    The lines after the first are found by a pattern, so that a long paragraph
+    is not read line by line in Python.
+    """
+    # Blank lines are neither rules nor headings (and "" is in every string).
+    first = lines[0].lstrip()[:1]
+    marked = [0] if first and first in _LINE_OPENINGS else []
+    index = counted = 0
+    for match in _RULE_CHAR_LINE_RE.finditer(raw):
+        line_start = match.start() + 1
+        index += raw.count("\n", counted, line_start)
+        counted = line_start
+        marked.append(index)
+    return marked
 
 
 def _may_be_heading(last: str) -> bool:
@@ -344,9 +437,9 @@ def _is_trailing_heading(last: str, previous: str) -> bool:
     ``last`` is a line that :func:`_may_be_heading`.
     """
     last, previous = last.strip(), previous.strip()
-    if len(last.split()) > _TRAILING_HEADING_MAX_WORDS:
+    if _more_words_than(last, _TRAILING_HEADING_MAX_WORDS):
         return False
-    return _ends_sentence(previous) or len(previous.split()) > _HEADING_MAX_WORDS
+    return _ends_sentence(previous) or _more_words_than(previous, _HEADING_MAX_WORDS)
 
 
 def _split_inline_heading(line: str) -> tuple[str, str]:
@@ -404,8 +497,10 @@ def parse_paragraphs(text: str) -> list[Paragraph]:
 
 def _is_classified_by_block(block: str) -> bool:
     """A paragraph that only states who classified the cable ("1. (U) Classified by ...")."""
+    if not block.startswith(_CLASSIFIED_BY_BLOCK_OPENINGS):
+        return False  # most blocks, spared the case-insensitive pattern
     return bool(_CLASSIFIED_BY_BLOCK_RE.match(block)) and (
-        len(block.split()) <= _CLASSIFIED_BY_BLOCK_MAX_WORDS
+        not _more_words_than(block, _CLASSIFIED_BY_BLOCK_MAX_WORDS)
     )
 
 

@@ -14,8 +14,11 @@ that a megabyte of junk costs no more than the top of a cable.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
+
+from cablestats.parse.text import LinePattern
 
 __all__ = [
     "EO_LINE_RE",
@@ -44,11 +47,14 @@ _LEVELS = (
 )
 # A line that starts with a level word.  Text dumps glue their "partial
 # extract" notice to the classification line, so that notice may come first.
-_CANDIDATE_RE = re.compile(
-    r"^[ \t]*(?:This record is a partial extract[^\n]*?not available\.[ \t]*)?"
-    rf"(?P<level>{_LEVELS})(?![A-Za-z])(?P<rest>[^\n]*)",
-    re.M | re.I,
+# The lookahead turns most lines away at their first letter, before the
+# branches of the levels are tried one by one.
+_CANDIDATE = (
+    r"(?=[ \t]*[TSECOUL])"
+    r"[ \t]*(?:This record is a partial extract[^\n]*?not available\.[ \t]*)?"
+    rf"(?P<level>{_LEVELS})(?![A-Za-z])(?P<rest>[^\n]*)"
 )
+_CANDIDATE_RE = LinePattern.compile(_CANDIDATE, re.I)
 _EO = r"E\.?[ \t]?O\.?[ \t]*\d{4,5}"
 #: An ``E.O. 12958`` line: the first line of a cable's front matter that no
 #: export or envelope in front of the routing header imitates.
@@ -150,9 +156,37 @@ def find_classification_line(
     return None
 
 
+# parse_cable asks parse_classification and parse_serial about the same text.
+@functools.lru_cache(maxsize=16)
+def _opening(text: str) -> tuple[int, ClassificationLine | None, ClassificationLine | None]:
+    """Front matter start, first classification line above it, first such line with a serial."""
+    stop = front_matter_start(text)
+    line = find_classification_line(text, 0, stop)
+    if line is None or line.serial is not None:
+        return stop, line, line
+    return stop, line, find_classification_line(text, line.end, stop, with_serial=True)
+
+
 def _read_line(match: re.Match[str]) -> ClassificationLine | None:
     """Interpret the text after a level word; None when it is not a classification line."""
-    rest = match.group("rest")
+    read = _read_rest(match.group("rest"))
+    if read is None:
+        return None
+    caveats, post, serial = read
+    return ClassificationLine(
+        start=match.start("level"),
+        end=match.end(),
+        level=_level_name(match.group("level")),
+        caveats=caveats,
+        post=post,
+        serial=serial,
+    )
+
+
+# split_header, parse_classification and parse_serial read the same line in turn.
+@functools.lru_cache(maxsize=64)
+def _read_rest(rest: str) -> tuple[tuple[str, ...], str | None, int | None] | None:
+    """Caveats, post and serial in what follows a level word; None if that is no such line."""
     caveats, position = _markings(rest, 0)
     post = serial = None
     section = _SECTION_RE.match(rest, position)
@@ -168,14 +202,7 @@ def _read_line(match: re.Match[str]) -> ClassificationLine | None:
     # onto the line); without one only markings may.
     if serial is None and rest[position:].strip():
         return None
-    return ClassificationLine(
-        start=match.start("level"),
-        end=match.end(),
-        level=_level_name(match.group("level")),
-        caveats=caveats,
-        post=post,
-        serial=serial,
-    )
+    return caveats, post, serial
 
 
 def _level_name(written: str) -> str:
@@ -231,8 +258,7 @@ def parse_classification(text: str) -> tuple[str | None, tuple[str, ...]]:
         caveat under which WikiLeaks' labels file it, so that the text alone and
         the text with its page label give the same caveats.
     """
-    stop = front_matter_start(text)
-    line = find_classification_line(text, 0, stop)
+    stop, line, _ = _opening(text)
     found = list(line.caveats) if line else []
     position = line.end if line else 0
     for handling in text[position : min(stop, position + _HANDLING_CHARS)].split("\n"):
@@ -285,7 +311,7 @@ def parse_serial(text: str) -> tuple[str, int] | None:
         classification line before the front matter carries them.  Section
         breaks (``BAMAKO 00000504 002 OF 002``) are not classification lines.
     """
-    line = find_classification_line(text, 0, front_matter_start(text), with_serial=True)
+    line = _opening(text)[2]
     if line is None or line.post is None or line.serial is None:
         return None
     return line.post, line.serial

@@ -33,6 +33,7 @@ from cablestats.parse.classification import (
     find_classification_line,
     front_matter_start,
 )
+from cablestats.parse.text import LinePattern
 from cablestats.tags import post_info
 
 __all__ = [
@@ -47,8 +48,8 @@ __all__ = [
 
 # The sender line, and the same line when a TO line follows it, which is how a
 # routing block starts; "FM Lavrov said ..." in a body has no TO line after it.
-_FM_RE = re.compile(r"^[ \t]*FM[ \t]+(?P<sender>[^\n]*)", re.M)
-_FM_TO_RE = re.compile(r"^[ \t]*FM[ \t]+[^\n]*\n(?:[ \t]*\n)*[ \t]*TO\b", re.M)
+_FM_RE = LinePattern.compile(r"[ \t]*FM[ \t]+(?P<sender>[^\n]*)")
+_FM_TO_RE = LinePattern.compile(r"[ \t]*FM[ \t]+[^\n]*\n(?:[ \t]*\n)*[ \t]*TO\b")
 # A blank line, BT or a field line ("TAGS:", which some copies run on after
 # the addressees) closes the addressee block.
 _BLOCK_END_RE = re.compile(r"\n[ \t]*(?:(?:BT[ \t]*)?(?=\n|\Z)|[A-Za-z]+:)")
@@ -63,16 +64,15 @@ _MONTHS.update({name[:3]: number for name, number in _MONTHS.items()})
 # differ, "O P"), day, hour, minute, Z for UTC, month, year.  Copies also give
 # it bare ("201247Z Jan 04") or spelled out as web pages print it
 # ("Tuesday, 20 January 2004, 09:44").
-_DTG_RE = re.compile(
-    r"^[ \t]*(?:"
+_DTG_RE = LinePattern.compile(
+    r"[ \t]*(?:"
     r"(?:(?P<precedence>[ZOPRYW]{1,2})(?:[ \t]+[ZOPRYW]{1,2})?[ \t]+)?"
     r"(?P<day>\d\d)(?P<hour>\d\d)(?P<minute>\d\d)Z[ \t]+"
     r"(?P<month>[A-Za-z]{3})[ \t]+(?P<year>\d{4}|\d\d)(?!\d)"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]*(?P<long_day>\d{1,2})[ \t]+"
     r"(?P<long_month>[A-Za-z]{3,9})[ \t]+(?P<long_year>\d{4}),[ \t]*"
     r"(?P<long_hour>\d{1,2}):(?P<long_minute>\d\d)"
-    r")",
-    re.M,
+    r")"
 )
 
 # One addressee line: [TO|INFO|XMT] [ROUTE/]NAME [PRECEDENCE] [MCN], as in
@@ -171,9 +171,9 @@ def _routing_block(text: str, end: int) -> tuple[int, ClassificationLine | None]
 
 
 def _last_match(
-    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+    pattern: LinePattern, text: str, start: int = 0, end: int | None = None
 ) -> re.Match[str] | None:
-    """The last match of ``pattern`` in ``text[start:end]``."""
+    """The last match of ``pattern`` on the lines that begin in ``text[start:end]``."""
     last = None
     for last in pattern.finditer(text, start, len(text) if end is None else end):  # noqa: B007
         pass
@@ -295,9 +295,7 @@ def _addressees(header_text: str) -> tuple[tuple[Recipient, ...], tuple[Recipien
     blocks: dict[str, list[Recipient]] = {"TO": [], "INFO": [], "XMT": []}
     current: list[Recipient] | None = None
     for match in _ADDRESSEE_RE.finditer(_NEXT_ADDRESSEE_RE.sub("\n", block)):
-        keyword, route, name, precedence, mcn = match.group(
-            "keyword", "route", "name", "precedence", "mcn"
-        )
+        keyword, route, name, precedence, mcn = match.groups()
         if keyword:
             current = blocks[keyword]
         if current is None or name is None or _PAGE_RE.match(name):

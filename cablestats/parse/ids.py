@@ -17,6 +17,7 @@ Two levels of normalisation:
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -88,14 +89,20 @@ POST_ALIASES: dict[str, str] = {
 
 # Debris that page conversion glued in front of a post: "EMBASSY", "SECTION 01 OF 02".
 _POST_PREFIX = re.compile(r"^(?:EMBASSY|S?E?CTION\d{1,2}OF\d{1,2})")
+_POST_SEPARATORS = re.compile(r"[\s.'’]+")
+_CITED_ID = re.compile(r"\s*(\d{2})\s*([A-Za-z][A-Za-z0-9 .'-]*?)\s*0*(\d{1,7})\s*")
+# The same posts are written in cable after cable, so their forms are kept.
+_POST_CACHE_SIZE = 4096
 
 
+@functools.lru_cache(maxsize=_POST_CACHE_SIZE)
 def normalize_post(name: str) -> str:
     """Post as written in reference ids: upper case, no spaces or dots (``PORTAUPRINCE``)."""
-    post = re.sub(r"[\s.'’]+", "", name.upper())
+    post = _POST_SEPARATORS.sub("", name.upper())
     return "STATE" if post in _STATE_ALIASES else post
 
 
+@functools.lru_cache(maxsize=_POST_CACHE_SIZE)
 def canonical_post(name: str) -> str:
     """A cited post as the archive files it: ``canonical_post("RIO DE JAN") == "RIODEJANEIRO"``."""
     post = _POST_PREFIX.sub("", normalize_post(name).replace("-", "")) or normalize_post(name)
@@ -119,7 +126,7 @@ def canonical_reference_id(raw: str, *, aliases: bool = True) -> str | None:
     ``aliases=False`` the post is kept as written (for a cable's own id, which
     the archive files as typed).
     """
-    match = re.fullmatch(r"\s*(\d{2})\s*([A-Za-z][A-Za-z0-9 .'-]*?)\s*0*(\d{1,7})\s*", raw)
+    match = _CITED_ID.fullmatch(raw)
     if not match:
         return None
     year, post, serial = match.groups()
