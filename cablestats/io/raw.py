@@ -81,10 +81,12 @@ class RawCable:
         changes: dict[str, object] = {}
         if self.subject and not cable.subject:
             changes["subject"] = self.subject
-        extra = [canonical_reference_id(ref) or ref.strip() for ref in self.references]
-        references = tuple(dict.fromkeys((*cable.references, *filter(None, extra))))
-        if references != cable.references:
-            changes["references"] = references
+        # Most containers list no references; the parsed ones hold no duplicates.
+        if self.references:
+            extra = [canonical_reference_id(ref) or ref.strip() for ref in self.references]
+            references = tuple(dict.fromkeys((*cable.references, *filter(None, extra))))
+            if references != cable.references:
+                changes["references"] = references
         if self.notes:
             changes["warnings"] = (*cable.warnings, *self.notes)
         return dataclasses.replace(cable, **changes) if changes else cable

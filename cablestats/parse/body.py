@@ -141,16 +141,10 @@ class _Start(NamedTuple):
     marking: str | None
 
 
-class _Part(NamedTuple):
-    """One paragraph and the sub-headings that follow it in the body."""
-
-    paragraph: Paragraph
-    headings: tuple[str, ...]
-
-
 class _Layout(NamedTuple):
     preamble: tuple[str, ...]  # blocks of text before the first paragraph
-    parts: tuple[_Part, ...]
+    paragraphs: tuple[Paragraph, ...]
+    headings: tuple[tuple[str, ...], ...]  # the sub-headings that follow each paragraph
 
 
 # A few markings ("C", "SBU", "S//NF") open most paragraphs.
@@ -259,14 +253,19 @@ def _layout(text: str) -> _Layout:
         cleaned = [collapse(_strip_decorations(piece)) for piece in pieces]
     else:
         cleaned = _clean_joined(pieces, collapse)
-    parts = []
+    paragraphs = []
+    paragraph_headings: list[tuple[str, ...]] = []
     position = 0
     for opening, (_, headings) in zip(starts, split, strict=True):
-        paragraph = Paragraph(opening.number, opening.marking, cleaned[position])
-        after = position + 1 + len(headings)
-        parts.append(_Part(paragraph, tuple(filter(None, cleaned[position + 1 : after]))))
-        position = after
-    return _Layout(preamble, tuple(parts))
+        paragraphs.append(Paragraph(opening.number, opening.marking, cleaned[position]))
+        position += 1
+        if headings:  # most paragraphs have none
+            after = position + len(headings)
+            paragraph_headings.append(tuple(filter(None, cleaned[position:after])))
+            position = after
+        else:
+            paragraph_headings.append(())
+    return _Layout(preamble, tuple(paragraphs), tuple(paragraph_headings))
 
 
 def _holds_rule(rules: list[int], start: int, end: int) -> bool:
@@ -492,7 +491,7 @@ def parse_paragraphs(text: str) -> list[Paragraph]:
         ``Paragraph(number, classification, text)`` in order; the marking
         is upper case without parentheses (``SBU``, ``S//NF``) or None.
     """
-    return [part.paragraph for part in _layout(text).parts]
+    return list(_layout(text).paragraphs)
 
 
 def _is_classified_by_block(block: str) -> bool:
@@ -525,7 +524,7 @@ def clean_body(text: str) -> str:
     """
     layout = _layout(text)
     blocks = list(layout.preamble)
-    for part in layout.parts:
-        blocks.append(part.paragraph.text)
-        blocks.extend(part.headings)
+    for paragraph, headings in zip(layout.paragraphs, layout.headings, strict=True):
+        blocks.append(paragraph.text)
+        blocks.extend(headings)
     return "\n\n".join(block for block in blocks if block and not _is_classified_by_block(block))

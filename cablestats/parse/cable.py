@@ -76,9 +76,10 @@ class _Collector:
             )
         self.warnings.append(f"{field}: {message}")
 
-    def run(self, field: str, parser: Callable[[], T], default: T) -> T:
+    def run(self, field: str, parser: Callable[..., T], default: T, *args: object) -> T:
+        """``parser(*args)``, or ``default`` with a warning when it fails."""
         try:
-            return parser()
+            return parser(*args)
         except CableParseError:
             raise
         except Exception as error:  # a parser bug must not lose the rest of the cable
@@ -129,16 +130,16 @@ def parse_cable(
         given_id = reference_id.strip()
     collect = _Collector(strict=strict, reference_id=given_id, source=source)
 
-    text = collect.run("text", lambda: normalize_text(text), text)
-    header, rest = collect.run("header", lambda: split_header(text), ("", text))
+    text = collect.run("text", normalize_text, text, text)
+    header, rest = collect.run("header", split_header, ("", text), text)
     has_text = bool(rest.strip() or header.strip())
 
-    dtg = collect.run("created", lambda: parse_dtg(header or text), None)
+    dtg = collect.run("created", parse_dtg, None, header or text)
     created = _as_utc(created) or dtg
     if created is None and has_text:
         collect.warn("created", "no date-time group found")
 
-    level, caveats = collect.run("classification", lambda: parse_classification(rest), (None, ()))
+    level, caveats = collect.run("classification", parse_classification, (None, ()), rest)
     if classification:
         given_level, given_caveats = split_classification(classification)
         level = given_level or level
@@ -148,7 +149,7 @@ def parse_cable(
     if level is None and has_text:
         collect.warn("classification", "no classification line found")
 
-    serial = collect.run("reference_id", lambda: parse_serial(rest), None)
+    serial = collect.run("reference_id", parse_serial, None, rest)
     ref_id = given_id
     if ref_id is None and serial and created:
         ref_id = make_reference_id(created.year, *serial)
@@ -158,13 +159,13 @@ def parse_cable(
     collect.reference_id = ref_id or None
 
     year = _year_of(ref_id, created)
-    sender = collect.run("sender", lambda: parse_sender(header), None)
-    tags = collect.run("tags", lambda: parse_tags(rest), [])
+    sender = collect.run("sender", parse_sender, None, header)
+    tags = collect.run("tags", parse_tags, [], rest)
     if not tags and has_text:
         collect.warn("tags", "no TAGS line found")
-    subject = collect.run("subject", lambda: parse_subject(rest), None)
+    subject = collect.run("subject", parse_subject, None, rest)
     references = (
-        collect.run("references", lambda: parse_references(rest, year, ref_id or None), [])
+        collect.run("references", parse_references, [], rest, year, ref_id or None)
         if year is not None
         else []
     )
@@ -172,24 +173,22 @@ def parse_cable(
     return Cable(
         reference_id=ref_id,
         created=created,
-        origin=origin or collect.run("origin", lambda: origin_name(sender), None),
+        origin=origin or collect.run("origin", origin_name, None, sender),
         classification=level,
         caveats=tuple(caveats),
         tags=tuple(tags),
         subject=subject,
         references=tuple(references),
-        classified_by=tuple(collect.run("classified_by", lambda: parse_classified_by(rest), [])),
-        declassify_on=collect.run("declassify_on", lambda: parse_declassify_on(rest), None),
-        summary=collect.run("summary", lambda: parse_summary(rest), None),
-        signer=collect.run("signer", lambda: parse_signer(rest), None),
+        classified_by=tuple(collect.run("classified_by", parse_classified_by, [], rest)),
+        declassify_on=collect.run("declassify_on", parse_declassify_on, None, rest),
+        summary=collect.run("summary", parse_summary, None, rest),
+        signer=collect.run("signer", parse_signer, None, rest),
         sender=sender,
-        precedence=collect.run("precedence", lambda: parse_precedence(header), None),
-        recipients=tuple(collect.run("recipients", lambda: parse_recipients(header), [])),
-        info_recipients=tuple(
-            collect.run("info_recipients", lambda: parse_info_recipients(header), [])
-        ),
-        paragraphs=tuple(collect.run("paragraphs", lambda: parse_paragraphs(rest), [])),
-        body=collect.run("body", lambda: clean_body(rest), ""),
+        precedence=collect.run("precedence", parse_precedence, None, header),
+        recipients=tuple(collect.run("recipients", parse_recipients, [], header)),
+        info_recipients=tuple(collect.run("info_recipients", parse_info_recipients, [], header)),
+        paragraphs=tuple(collect.run("paragraphs", parse_paragraphs, [], rest)),
+        body=collect.run("body", clean_body, "", rest),
         released=_as_utc(released),
         source=source,
         warnings=tuple(collect.warnings),

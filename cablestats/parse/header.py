@@ -142,8 +142,13 @@ def split_header(text: str) -> tuple[str, str]:
         cut = line.start
     else:
         block_end, numbered = routing
-        stop = numbered.end if numbered else front_matter_start(text, block_end)
-        line = find_classification_line(text, block_end, stop)
+        if numbered is None:
+            line = find_classification_line(text, block_end, front_matter_start(text, block_end))
+        else:
+            # The search for the numbered line read the lines above it already; only an
+            # unnumbered classification line among them comes first.
+            numbered_line = text.rfind("\n", 0, numbered.start) + 1
+            line = find_classification_line(text, block_end, numbered_line) or numbered
         cut = line.start if line else block_end
     header = text[:cut].strip()
     if not header:
@@ -248,9 +253,16 @@ def parse_sender(header_text: str) -> str | None:
     The last ``FM`` line of the header counts: copies that repeat the header
     put the repeat nearest the classification line.
     """
-    last = _last_match(_FM_RE, header_text)
+    last = _sender_line(header_text)
     sender = " ".join(last.group("sender").split()) if last else ""
     return sender or None
+
+
+# parse_sender and the addressees both start from the header's last FM line.
+@functools.lru_cache(maxsize=8)
+def _sender_line(header_text: str) -> re.Match[str] | None:
+    """The header's last ``FM`` line."""
+    return _last_match(_FM_RE, header_text)
 
 
 def parse_recipients(header_text: str) -> list[Recipient]:
@@ -279,7 +291,7 @@ def parse_info_recipients(header_text: str) -> list[Recipient]:
 @functools.lru_cache(maxsize=8)
 def _addressees(header_text: str) -> tuple[tuple[Recipient, ...], tuple[Recipient, ...]]:
     """(TO, INFO) addressees of the header's last routing block."""
-    sender = _last_match(_FM_RE, header_text)
+    sender = _sender_line(header_text)
     if sender is not None:
         start = sender.end()
     else:
@@ -298,11 +310,14 @@ def _addressees(header_text: str) -> tuple[tuple[Recipient, ...], tuple[Recipien
         keyword, route, name, precedence, mcn = match.groups()
         if keyword:
             current = blocks[keyword]
-        if current is None or name is None or _PAGE_RE.match(name):
+        # The startswith test spares most names the pattern.
+        if current is None or name is None or (name.startswith("PAGE") and _PAGE_RE.match(name)):
             continue
         if precedence and " " in precedence:
             precedence = " ".join(precedence.split())  # NIACT IMMEDIATE
-        current.append(Recipient(route, " ".join(name.split()), precedence, mcn))
+        if "\t" in name or "  " in name:
+            name = " ".join(name.split())  # words are split by tabs and spaces only
+        current.append(Recipient(route, name, precedence, mcn))
     return tuple(blocks["TO"]), tuple(blocks["INFO"])
 
 

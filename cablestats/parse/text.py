@@ -309,7 +309,9 @@ def remove_page_breaks(text: str, *, level_lines: bool = True) -> str:
     text = PAGE_HEADER_RE.sub(" ", text)
     if " 00" not in text:
         return text
-    text = _remove_break_lines(text)
+    text, glued = _remove_break_lines(text)
+    if not glued:
+        return text
     pieces = []
     kept = 0
     for match in _BREAK_PAGE_RE.finditer(text):
@@ -323,30 +325,37 @@ def remove_page_breaks(text: str, *, level_lines: bool = True) -> str:
     return "".join(pieces)
 
 
-def _remove_break_lines(text: str) -> str:
-    """``_BREAK_LINE_RE.sub("\\n", text)``, trying the pattern only on the lines that need it.
+def _remove_break_lines(text: str) -> tuple[str, bool]:
+    """``_BREAK_LINE_RE.sub("\\n", text)``, and whether a page is left glued to a line of text.
 
-    Every break line holds a page (``00000504 002 OF 002``) and no break line
-    spans two lines, so the lines to try are those of the cheaper page pattern's
-    matches, each tried once from its newline to its end.  The searches for
-    newlines never go back over a line already read: linear time.
+    The pattern is tried only on the lines that need it: every break line holds
+    a page (``00000504 002 OF 002``) and no break line spans two lines, so the
+    lines to try are those of the cheaper page pattern's matches, each tried
+    once from its newline to its end.  The searches for newlines never go back
+    over a line already read: linear time.  A page left behind is on a line
+    that is kept (no match spans lines), which the caller must then search.
     """
     pieces: list[str] = []
     kept = 0
     line_end = -1
+    removed = glued = False
     for page in _BREAK_PAGE_RE.finditer(text):
         if page.start() < line_end:
-            continue  # its line was tried already
+            glued = glued or not removed  # its line was tried already
+            continue
         line_start = text.rfind("\n", max(line_end, 0), page.start())
         line_end = text.find("\n", page.end())
         line_end = len(text) if line_end < 0 else line_end
-        if line_start >= 0 and _BREAK_LINE_RE.fullmatch(text, line_start, line_end):
+        removed = line_start >= 0 and bool(_BREAK_LINE_RE.fullmatch(text, line_start, line_end))
+        if removed:
             pieces += (text[kept:line_start], "\n")
             kept = line_end
+        else:
+            glued = True
     if not pieces:
-        return text
+        return text, glued
     pieces.append(text[kept:])
-    return "".join(pieces)
+    return "".join(pieces), glued
 
 
 def remove_redactions(text: str) -> str:

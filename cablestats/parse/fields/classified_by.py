@@ -22,6 +22,7 @@ from cablestats.parse.fields.views import (
     ascii_upper,
     end_of_line,
     head_of,
+    head_upper,
     normalized,
     word_set,
 )
@@ -376,16 +377,22 @@ def _classified_by_statements(text: str) -> Iterator[str]:
     first = classified_by_span(head)
     if first is not None:
         yield first.value
-        yield from (span.value for span in itertools.islice(_classified_by_spans(head), 1, None))
+        spans = _classified_by_spans(head, head_upper(head))
+        yield from (span.value for span in itertools.islice(spans, 1, None))
     first_paragraphs = "\n" + normalized(text)[: len(head) + _FIRST_PARAGRAPHS_CHARS]
-    spans = _classified_by_spans(first_paragraphs, start=max(len(head) - 1, 0), with_reasons=True)
+    spans = _classified_by_spans(
+        first_paragraphs,
+        ascii_upper(first_paragraphs),
+        start=max(len(head) - 1, 0),
+        with_reasons=True,
+    )
     yield from (span.value for span in spans)
 
 
 def _classified_by_spans(
-    text: str, *, start: int = 0, with_reasons: bool = False
+    text: str, upper: str, *, start: int = 0, with_reasons: bool = False
 ) -> Iterator[Span]:
-    upper = ascii_upper(text)
+    """The statements in ``text``, whose :func:`ascii_upper` is ``upper``, from ``start`` on."""
     found = upper.find("CLASSIFIED", start)
     while found >= 0:
         label = _CLASSIFIED_BY.pattern.match(text, found)
@@ -445,4 +452,4 @@ def parse_classified_by(text: str) -> list[str]:
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def classified_by_span(head: str) -> Span | None:
     """The front matter's first ``Classified By`` statement."""
-    return next(_classified_by_spans(head), None)
+    return next(_classified_by_spans(head, head_upper(head)), None)

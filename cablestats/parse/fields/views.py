@@ -2,7 +2,7 @@
 
 The field parsers read the same few views of a text: the text without web
 markup (:func:`normalized`), its front matter (:func:`head_of`) and the same in
-capitals (:func:`ascii_upper`); :func:`~cablestats.parse.parse_cable` runs
+capitals (:func:`head_upper`); :func:`~cablestats.parse.parse_cable` runs
 several parsers on one text, so each view is computed once and kept in a small
 cache.  A front-matter field is found by its label (:func:`find_label`) and
 read with its continuation lines (:func:`field_block`).
@@ -34,6 +34,7 @@ __all__ = [
     "field_block",
     "find_label",
     "head_of",
+    "head_upper",
     "normalized",
     "opens_field",
     "strip_breaks",
@@ -116,7 +117,6 @@ class Label(NamedTuple):
     literal: str
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
 def ascii_upper(text: str) -> str:
     """``text`` in capitals, each non-ASCII character as ``?``.
 
@@ -126,9 +126,19 @@ def ascii_upper(text: str) -> str:
     return text.encode("ascii", "replace").decode("ascii").upper()
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def head_upper(head: str) -> str:
+    """:func:`ascii_upper` of a front matter (:func:`head_of`), which each label is looked for in.
+
+    Only this view is cached: a cache of the others, made afresh by one caller
+    each, would cost a hash of the whole text and never be hit.
+    """
+    return ascii_upper(head)
+
+
 def find_label(head: str, label: Label) -> re.Match[str] | None:
     """The first match of ``label`` in ``head``."""
-    upper = ascii_upper(head)
+    upper = head_upper(head)
     found = upper.find(label.literal)
     while found >= 0:
         line_start = max(head.rfind("\n", 0, found), 0)  # patterns may open on the newline
