@@ -69,13 +69,16 @@ def written(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def demo_written(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """reports/demo.toml run on the test archive, as ``cablestats report`` runs it (HTML)."""
+    """reports/demo.toml run on the test archive, as ``cablestats report`` runs it.
+
+    HTML, and PDF too when WeasyPrint can be used.
+    """
     folder = tmp_path_factory.mktemp("demo")
     Report.run(
         REPORTS / "demo.toml",
         sources=[archive],
         out_dir=folder,
-        formats=["html"],
+        formats=["html", "pdf"] if _weasyprint_available() else ["html"],
         cache=False,
         progress=False,
     )
@@ -202,14 +205,14 @@ def _ink(png: Path) -> float:
         return sum(gray.histogram()[:160]) / (gray.width * gray.height)
 
 
-def test_pdf_pages_are_not_blank(written: Path, tmp_path: Path) -> None:
+def test_the_demo_reports_pdf_pages_are_not_blank(demo_written: Path, tmp_path: Path) -> None:
     if not _weasyprint_available():
         pytest.skip("WeasyPrint is not installed (pip install weasyprint)")
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not on PATH")
     pytest.importorskip("PIL", reason="Pillow is needed to read the page images")
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "30", str(written / "report.pdf"), str(tmp_path / "page")],
+        ["pdftoppm", "-png", "-r", "30", str(demo_written / "report.pdf"), str(tmp_path / "page")],
         check=True,
     )
     pages = sorted(tmp_path.glob("page*.png"))
@@ -329,3 +332,9 @@ def test_strongest_terms_are_ranked_by_the_cautious_end_of_their_interval() -> N
     )
     assert strongest(trends, "rising", 5)["term"].tolist() == ["steady", "rare"]
     assert strongest(trends, "falling", 1)["term"].tolist() == ["fading"]
+
+
+def test_a_report_made_from_objects_claims_no_run_time(report: Report, html: str) -> None:
+    # Reading and modelling happened before the report was made: it cannot time them.
+    assert report.facts.methods.run_seconds is None
+    assert re.search(r"Generated \d{4}-\d\d-\d\d \d\d:\d\d UTC\.", html)

@@ -110,7 +110,7 @@ class MethodsFacts:
     run: Mapping[str, str]
     versions: Mapping[str, str]
     generated: str
-    run_seconds: float
+    run_seconds: float | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -350,13 +350,13 @@ def compute_facts(
     filters: Mapping[str, Any],
     corpus_options: Mapping[str, Any],
     provenance: Mapping[str, Any],
-    started: float,
+    started: float | None,
     clock: Any,
 ) -> ReportFacts:
     """Compute the facts of every requested section (``sections`` names them).
 
     ``started`` and ``clock`` (a ``time.perf_counter``-like callable) time the
-    run for the methods section.
+    run for the methods section; no run time without ``started``.
     """
     overview = overview_facts(cables, freq, top) if "overview" in sections else None
     topics = (
@@ -395,7 +395,7 @@ def compute_facts(
         run=_text(provenance),
         versions=_versions(),
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        run_seconds=clock() - started,
+        run_seconds=None if started is None else clock() - started,
     )
     return ReportFacts(
         title=title,

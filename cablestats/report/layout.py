@@ -299,7 +299,8 @@ def _methods(facts: MethodsFacts) -> Section:
             Note(
                 "Package versions: "
                 + ", ".join(f"{name} {version}" for name, version in facts.versions.items())
-                + f". Generated {facts.generated} in {facts.run_seconds:.1f} s."
+                + f". Generated {facts.generated}"
+                + (f" in {facts.run_seconds:.1f} s." if facts.run_seconds is not None else ".")
             ),
         ),
     )

@@ -76,8 +76,10 @@ class Report:
     progress
         Progress bars while building a corpus (as in :func:`cablestats.read_cables`).
     started
-        ``time.perf_counter()`` when the run began, for the run time in the
-        methods section; now by default.
+        ``time.perf_counter()`` when the run began (before reading and
+        modelling), for the run time in the methods section; without it the
+        section gives no run time, as the work done before the report was
+        made is unknown to it.
     """
 
     def __init__(
@@ -112,7 +114,7 @@ class Report:
         self.provenance = provenance
         self.progress = progress
         self.spec: ReportSpec | None = None
-        self.started = time.perf_counter() if started is None else started
+        self.started = started
 
     @classmethod
     def from_spec(
