@@ -104,9 +104,7 @@ class ParseCache:
 
     def get(self, key: bytes) -> Row | None:
         """The row (:func:`~cablestats.io.frame.cable_row`) of a cable parsed before, if any."""
-        if self._rows is None:
-            self._rows = self._load()
-        return self._rows.get(key) or self._new.get(key)
+        return self._stored.get(key) or self._new.get(key)
 
     def put(self, key: bytes, row: Row) -> None:
         """Remember a newly parsed cable until :meth:`flush`."""
@@ -129,11 +127,14 @@ class ParseCache:
         columns = [table.column(name).to_pylist() for name in ROW_COLUMNS]
         return dict(zip(table.column(_KEY).to_pylist(), zip(*columns, strict=True), strict=True))
 
-    def _load(self) -> dict[bytes, Row]:
-        rows: dict[bytes, Row] = {}
-        for part in self._parts():
-            rows.update(self._read_part(part))
-        return rows
+    @property
+    def _stored(self) -> dict[bytes, Row]:
+        """Every cached row on disk, read on first use."""
+        if self._rows is None:
+            self._rows = {}
+            for part in self._parts():
+                self._rows.update(self._read_part(part))
+        return self._rows
 
     def _write_part(self, rows: dict[bytes, Row]) -> Path:
         columns: dict[str, list[Any]] = {
@@ -182,9 +183,7 @@ class ParseCache:
         self._new = {}
 
     def __len__(self) -> int:
-        if self._rows is None:
-            self._rows = self._load()
-        return len(self._rows.keys() | self._new.keys())
+        return len(self._stored.keys() | self._new.keys())
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[ParseCache]:

@@ -4,7 +4,7 @@ This is what :meth:`Report.from_spec` and ``cablestats report`` do; every step
 is a public library call, so a notebook can repeat any of them.  By default a
 run keeps parsed cables, the corpus and the model in a :class:`RunCache`, so
 that the next run of an unchanged specification reuses them and a grown source
-parses only its new cables; :func:`run_report` also holds the lock of the
+parses only its new cables; :meth:`Report.run` also holds the lock of the
 output folder while it builds and writes.
 """
 
@@ -26,14 +26,13 @@ from cablestats.corpus import Corpus
 from cablestats.corpus.select import dates_mask, origins_mask, tags_mask
 from cablestats.errors import CablestatsError, SpecError
 from cablestats.io import read_cables
-from cablestats.report.lock import run_lock
 from cablestats.report.run_cache import RunCache
 from cablestats.report.spec import FiltersSpec, ReportSpec, check_theme_names, load_spec
 
 if TYPE_CHECKING:
     from cablestats.report.report import Report
 
-__all__ = ["CacheOption", "filter_cables", "run_report", "run_spec"]
+__all__ = ["CacheOption", "filter_cables", "run_spec"]
 
 #: ``True`` (the default folder), ``False`` (no cache), a folder or a :class:`RunCache`.
 CacheOption = bool | str | os.PathLike[str] | RunCache
@@ -183,28 +182,3 @@ def run_spec(
     )
     report.spec = spec
     return report
-
-
-def run_report(
-    report_class: type[Report],
-    path: str | os.PathLike[str],
-    *,
-    out_dir: str | os.PathLike[str] | None = None,
-    formats: Sequence[str] | None = None,
-    since: str | dt.date | None = None,
-    sources: Sequence[str | os.PathLike[str]] | None = None,
-    progress: bool | None = None,
-    cache: CacheOption = True,
-    wait: float = 0,
-) -> list[Path]:
-    """Build a specification's report and write it, holding the output folder's lock.
-
-    What ``cablestats report`` runs (see :meth:`Report.run`).
-    """
-    spec = load_spec(path)
-    folder = Path(out_dir) if out_dir is not None else spec.outputs.dir
-    with run_lock(folder, wait=wait):
-        report = run_spec(
-            report_class, path, since=since, sources=sources, progress=progress, cache=cache
-        )
-        return report.write(folder, formats)

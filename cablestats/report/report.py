@@ -27,8 +27,9 @@ import pandas as pd
 from cablestats.corpus import DEFAULT_META_COLUMNS, Corpus
 from cablestats.report.facts import ReportFacts, compute_facts
 from cablestats.report.layout import SECTIONS, Section, lay_out
+from cablestats.report.lock import run_lock
 from cablestats.report.render import render_html, write_html, write_pdf
-from cablestats.report.spec import FORMATS, FREQS, ReportSpec
+from cablestats.report.spec import FORMATS, FREQS, ReportSpec, load_spec
 from cablestats.themes import Theme
 
 if TYPE_CHECKING:
@@ -185,19 +186,12 @@ class Report:
         list of pathlib.Path
             The files written.
         """
-        from cablestats.report.pipeline import run_report
-
-        return run_report(
-            cls,
-            path,
-            out_dir=out_dir,
-            formats=formats,
-            since=since,
-            sources=sources,
-            progress=progress,
-            cache=cache,
-            wait=wait,
-        )
+        folder = Path(out_dir) if out_dir is not None else load_spec(path).outputs.dir
+        with run_lock(folder, wait=wait):
+            report = cls.from_spec(
+                path, since=since, sources=sources, progress=progress, cache=cache
+            )
+            return report.write(folder, formats)
 
     # ---------------------------------------------------------------- facts
 
