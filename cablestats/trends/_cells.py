@@ -155,12 +155,10 @@ def count_cells(
             "selection of the corpus"
         )
     period_codes = span.get_indexer(periods.where(dated, span[0]))
-    rows, cells = [], []
-    for row, gs in enumerate(groups_of):
-        if dated[row]:
-            for code in groups.get_indexer(gs):
-                rows.append(row)
-                cells.append(period_codes[row] * len(groups) + code)
+    # One (cable, group) pair per group of each dated cable, looked up in one call.
+    pairs = [(row, g) for row, gs in enumerate(groups_of) if dated[row] for g in gs]
+    rows = np.fromiter((row for row, _ in pairs), dtype=np.int64, count=len(pairs))
+    cells = period_codes[rows] * len(groups) + groups.get_indexer([g for _, g in pairs])
     incidence = sp.csr_matrix(
         (np.ones(len(rows)), (cells, rows)), shape=(len(span) * len(groups), len(meta))
     )
