@@ -103,12 +103,19 @@ class ParseCache:
         return digest.digest()
 
     def get(self, key: bytes) -> Row | None:
-        """The row (:func:`~cablestats.io.frame.cable_row`) of a cable parsed before, if any."""
-        return self._stored.get(key) or self._new.get(key)
+        """The row (:func:`~cablestats.io.frame.cable_row`) of a cable parsed before, if any.
+
+        A row found counts as reused in :attr:`stats`.
+        """
+        row = self._stored.get(key) or self._new.get(key)
+        if row is not None:
+            self.stats.reused += 1
+        return row
 
     def put(self, key: bytes, row: Row) -> None:
-        """Remember a newly parsed cable until :meth:`flush`."""
+        """Remember a newly parsed cable until :meth:`flush`; it counts as parsed in ``stats``."""
         self._new[key] = row
+        self.stats.parsed += 1
 
     # -------------------------------------------------------------- storage
 

@@ -133,16 +133,13 @@ def _rows_with_cache(
 
     def cached_until_parsed() -> Iterator[Row]:
         while pending and pending[0][1] is not None:
-            row = pending.popleft()[1]
-            cache.stats.reused += 1
-            yield row
+            yield pending.popleft()[1]
 
     for result in parse_in_order(uncached(), n_jobs=n_jobs, transform=cable_row):
         yield from cached_until_parsed()
         key, _ = pending.popleft()
         if key is not None and not isinstance(result, ReadFailure):
             cache.put(key, result)
-            cache.stats.parsed += 1
         yield result
     yield from cached_until_parsed()
 
