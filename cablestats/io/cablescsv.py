@@ -3,7 +3,8 @@
 No header row; eight columns: row id, date (``12/28/1966 07:03``), reference
 id, origin, classification, references (comma separated ids), routing header,
 body.  The real file is 1.7 GB, so rows are streamed one at a time and never
-held together.
+held together; workers can each read a span of one large file
+(:mod:`cablestats.io.csv_spans`).
 
 Two quoting styles circulate.  The RFC 4180 style doubles a quote inside a
 field (``""``); copies exported from MySQL escape it with a backslash (``\\"``)
@@ -22,7 +23,6 @@ import io
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,7 +32,16 @@ from cablestats.io.dates import format_slash_date, parse_slash_date
 from cablestats.io.files import open_binary, repair_text
 from cablestats.io.raw import RawCable, ReadFailure, join_text
 
-__all__ = ["ESCAPES", "CsvRow", "iter_csv", "write_cables_csv"]
+__all__ = [
+    "ESCAPES",
+    "TEXT_OPTIONS",
+    "CsvRow",
+    "LineCount",
+    "detect_escape",
+    "iter_csv",
+    "read_rows",
+    "write_cables_csv",
+]
 
 #: Values accepted by ``escape=``.
 ESCAPES: tuple[str, ...] = ("auto", "double", "backslash")
@@ -44,6 +53,10 @@ _FIELD_LIMIT = 2**31 - 1
 _SNIFF_BYTES = 1 << 20
 # A backslash-quote followed by field text: only the backslash style writes it.
 _BACKSLASH_QUOTE_RE = re.compile(r'\\"[^,\r\n"]')
+#: How the file's bytes are read as text.  surrogateescape keeps undecodable bytes visible so
+#: that repair_text can report them; lines end at ``\n`` only (a stray ``\r`` stays inside its
+#: line), so that lines are the same however the file is cut up.
+TEXT_OPTIONS: dict[str, str] = {"encoding": "utf-8", "errors": "surrogateescape", "newline": "\n"}
 
 
 class CsvRow(NamedTuple):
@@ -97,21 +110,11 @@ def write_cables_csv(rows: Iterable[CsvRow], path: str | os.PathLike[str]) -> Pa
     return target
 
 
-def _sniff_lines(text: io.TextIOBase) -> list[str]:
-    """Whole lines from the start, about a megabyte, for :func:`_detect_escape`."""
-    lines: list[str] = []
-    size = 0
-    while size < _SNIFF_BYTES:
-        line = text.readline()
-        if not line:
-            break
-        lines.append(line)
-        size += len(line)
-    return lines
-
-
-def _detect_escape(sample: Iterable[str]) -> str:
-    return "backslash" if any(_BACKSLASH_QUOTE_RE.search(line) for line in sample) else "double"
+def detect_escape(path: Path) -> str:
+    """The quoting style of a ``cables.csv``, from its first megabyte."""
+    with open_binary(path) as binary:
+        sample = binary.read(_SNIFF_BYTES).decode(TEXT_OPTIONS["encoding"], TEXT_OPTIONS["errors"])
+    return "backslash" if _BACKSLASH_QUOTE_RE.search(sample) else "double"
 
 
 def _row_cable(fields: list[str], *, source: str, line: int) -> RawCable | ReadFailure:
@@ -161,35 +164,72 @@ def iter_csv(path: Path, *, escape: str = "auto") -> Iterator[RawCable | ReadFai
     """
     if escape not in ESCAPES:
         raise ValueError(f"escape must be one of {', '.join(ESCAPES)}; received {escape!r}")
-    csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
-    source = str(path)
+    style = detect_escape(path) if escape == "auto" else escape
     with open_binary(path) as binary:
-        # surrogateescape keeps undecodable bytes visible so that repair_text can report them.
-        text = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
-        head = _sniff_lines(text)
-        style = _detect_escape(head) if escape == "auto" else escape
-        escapechar = "\\" if style == "backslash" else None
-        reader = csv.reader(chain(head, text), doublequote=True, escapechar=escapechar)
-        first_row = True
-        next_line = 1
-        while True:
-            line = next_line
-            try:
-                fields = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                next_line = reader.line_num + 1
-                yield ReadFailure(f"broken CSV quoting ({error})", source, line=line)
-                continue
-            next_line = reader.line_num + 1
-            if not fields:  # blank line, e.g. a trailing newline
-                continue
-            if len(fields) != N_COLUMNS:
-                message = f"expected {N_COLUMNS} columns, found {len(fields)}"
-                if first_row:
-                    raise CableParseError(f"not a cables.csv: {message}", source=source, line=line)
-                yield ReadFailure(message, source, fields[2] if len(fields) > 2 else None, line)
-                continue
-            first_row = False
-            yield _row_cable(fields, source=source, line=line)
+        lines = io.TextIOWrapper(binary, **TEXT_OPTIONS)
+        yield from read_rows(lines, style=style, source=str(path), first=True)
+
+
+class LineCount:
+    """Lines that :func:`read_rows` has taken so far."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self) -> None:
+        self.lines = 0
+
+
+def read_rows(
+    lines: Iterable[str],
+    *,
+    style: str,
+    source: str,
+    first: bool = False,
+    line_limit: int | None = None,
+    count: LineCount | None = None,
+) -> Iterator[RawCable | ReadFailure]:
+    """The rows of a ``cables.csv`` from lines that begin at a row start.
+
+    Parameters
+    ----------
+    lines
+        The file's lines, split at ``\\n`` only (see :data:`TEXT_OPTIONS`).
+    style
+        ``"double"`` or ``"backslash"``.
+    source
+        The file's name, for records and failures.
+    first
+        The lines begin the file: a first row without eight columns raises
+        :class:`CableParseError` (not a ``cables.csv``).
+    line_limit
+        Stop before a row that would start on this line or a later one
+        (the first line is line 0).
+    count
+        Kept up to date with the lines taken; line numbers in records and
+        failures count from the first line given (line 1).
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
+    escapechar = "\\" if style == "backslash" else None
+    reader = csv.reader(lines, doublequote=True, escapechar=escapechar)
+    count = count or LineCount()
+    while line_limit is None or reader.line_num < line_limit:
+        line = reader.line_num + 1
+        try:
+            fields = next(reader, None)
+        except csv.Error as error:
+            count.lines = reader.line_num
+            yield ReadFailure(f"broken CSV quoting ({error})", source, line=line)
+            continue
+        count.lines = reader.line_num
+        if fields is None:
+            return
+        if not fields:  # blank line, e.g. a trailing newline
+            continue
+        if len(fields) != N_COLUMNS:
+            message = f"expected {N_COLUMNS} columns, found {len(fields)}"
+            if first:
+                raise CableParseError(f"not a cables.csv: {message}", source=source, line=line)
+            yield ReadFailure(message, source, fields[2] if len(fields) > 2 else None, line)
+            continue
+        first = False
+        yield _row_cable(fields, source=source, line=line)

@@ -17,13 +17,20 @@ import collections
 import concurrent.futures
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from cablestats.cable import Cable
 from cablestats.errors import CableParseError
 from cablestats.io.raw import RawCable, ReadFailure
 
-__all__ = ["CHUNK_SIZE", "PARALLEL_THRESHOLD", "parse_in_order", "parse_item"]
+__all__ = [
+    "CHUNK_SIZE",
+    "PARALLEL_THRESHOLD",
+    "map_in_order",
+    "parse_in_order",
+    "parse_item",
+    "parse_items",
+]
 
 #: Raw cables sent to a worker at a time.
 CHUNK_SIZE = 250
@@ -58,10 +65,11 @@ def _parse_and_transform(
     return transform(result)
 
 
-def _parse_chunk(
-    chunk: list[Item], transform: Callable[[Cable], T] | None
+def parse_items(
+    items: Iterable[Item], transform: Callable[[Cable], T] | None
 ) -> list[Cable | T | ReadFailure]:
-    return [_parse_and_transform(item, transform) for item in chunk]
+    """Parse and transform items in this process (a worker's whole task)."""
+    return [_parse_and_transform(item, transform) for item in items]
 
 
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -102,15 +110,27 @@ def parse_in_order(
         for item in itertools.chain(head, items):
             yield _parse_and_transform(item, transform)
         return
+    tasks = ((chunk, transform) for chunk in _chunks(itertools.chain(head, items), chunk_size))
+    for results in map_in_order(parse_items, tasks, n_jobs=n_jobs):
+        yield from results
+
+
+def map_in_order(
+    function: Callable[..., T], tasks: Iterable[tuple[Any, ...]], *, n_jobs: int
+) -> Iterator[T]:
+    """``function(*task)`` for each task, in ``n_jobs`` worker processes, results in order.
+
+    Tasks are taken lazily and only a few per worker are in flight, so memory
+    stays bounded however many there are.
+    """
     pool = concurrent.futures.ProcessPoolExecutor(max_workers=n_jobs)
     try:
-        pending: collections.deque[concurrent.futures.Future[list[Cable | T | ReadFailure]]]
-        pending = collections.deque()
-        for chunk in _chunks(itertools.chain(head, items), chunk_size):
-            pending.append(pool.submit(_parse_chunk, chunk, transform))
+        pending: collections.deque[concurrent.futures.Future[T]] = collections.deque()
+        for task in tasks:
+            pending.append(pool.submit(function, *task))
             if len(pending) >= n_jobs * _CHUNKS_PER_WORKER:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
