@@ -16,8 +16,15 @@ from hypothesis import strategies as st
 
 from cablestats.cable import Paragraph
 from cablestats.io.html import CablePage
-from cablestats.parse.body import _marked_lines, _more_words_than, clean_body, parse_paragraphs
+from cablestats.parse.body import (
+    _is_rule,
+    _marked_lines,
+    _more_words_than,
+    clean_body,
+    parse_paragraphs,
+)
 from cablestats.parse.fields import parse_signer
+from cablestats.parse.text import RULE_LINE_RE
 from tests.fixtures_io import real_pages
 from tests.strategies import cable_like_text
 
@@ -235,6 +242,23 @@ def test_clean_body_keeps_the_prose_only() -> None:
         ("Classified By: Jane Doe, reasons 1.4 (d)\n\nSUBJECT: X AGAIN\n\n1. (C) Text.", "Text."),
         ("Just prose without markers.", "Just prose without markers."),
         ("", ""),
+        # Headings next to rules, below a paragraph's prose.
+        (
+            "1. (C) The talks went on.\nThey ended late after a long day of talks in the old"
+            " capital. Concerns about Russia\n-------\nThe minister said no.\n\n2. (C) More.",
+            "The talks went on. They ended late after a long day of talks in the old capital."
+            " The minister said no.\n\nConcerns about Russia\n\nMore.",
+        ),
+        (
+            "1. (C) First line of text,\nsecond line ends.\n\n\nRight of Return\n"
+            "---------------\n\n2. (C) More.",
+            "First line of text, second line ends.\n\nRight of Return\n\nMore.",
+        ),
+        (
+            "1. (C)\n-----\nHeading\n-----\nText follows.\n\n2. (C) More.",
+            "Text follows.\n\nHeading\n\nMore.",
+        ),
+        ("1. (C) Text.\n-----\n=====\n\n2. (C) More.", "Text.\n\nMore."),
     ],
 )
 def test_clean_body(text: str, expected: str) -> None:
@@ -255,10 +279,15 @@ def test_more_words_than_counts_like_split(text: str, count: int) -> None:
     assert _more_words_than(text, count) == (len(text.split()) > count)
 
 
+@given(st.text(alphabet=" \t\x0b-=_*~‐–—/a", max_size=8))
+def test_is_rule_is_a_rule_line(line: str) -> None:
+    assert _is_rule(line) == bool(RULE_LINE_RE.fullmatch("\n" + line))
+
+
 @given(st.lists(st.text(alphabet=" \t-=_*~/ab", max_size=8), min_size=1, max_size=12))
 def test_marked_lines_are_those_opening_with_a_rule_character(lines: list[str]) -> None:
     expected = [i for i, line in enumerate(lines) if line.lstrip()[:1] in tuple("-=_*~/")]
-    assert _marked_lines("\n".join(lines), lines) == expected
+    assert _marked_lines(lines) == expected
 
 
 _JUNK = {

@@ -227,6 +227,21 @@ def test_line_pattern_finds_the_lines_of_a_multiline_caret(
     ]
 
 
+@given(
+    st.sampled_from(_LINE_PATTERNS),
+    st.text(alphabet="ab \t\nFMTOZ0123", max_size=60),
+    st.integers(min_value=0, max_value=60),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=60)),
+)
+def test_line_pattern_search_finds_the_first_match(
+    pattern: str, text: str, start: int, end: int | None
+) -> None:
+    line_pattern = LinePattern.compile(pattern)
+    first = next(line_pattern.finditer(text, start, end), None)
+    found = line_pattern.search(text, start, end)
+    assert (found.span() if found else None) == (first.span() if first else None)
+
+
 def test_line_pattern_search_and_flags() -> None:
     pattern = LinePattern.compile(r"fm[ \t]+(?P<sender>\S+)", re.I)
     assert pattern.search("FM ONE\nFM TWO").group("sender") == "ONE"

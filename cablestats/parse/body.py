@@ -31,6 +31,7 @@ from cablestats.parse.text import (
     CLASSIFICATION_ONLY,
     MARKED_LINE_RE,
     PARAGRAPH_START,
+    RULE_CHARS,
     RULE_LINE_RE,
     collapse_plain,
     collapse_whitespace,
@@ -52,10 +53,11 @@ _HEADING_MAX_CHARS = 100
 # A line ends a sentence with one of these, perhaps inside quotes or brackets
 # ("comment.)").
 _SENTENCE_ENDS = (".", "!", "?", ";")
-_LINE_OPENINGS = "-=_*~/"
-# A line after the first that opens with one of them; its blanks are those of
-# ``str.lstrip``.
-_RULE_CHAR_LINE_RE = re.compile(rf"\n[^\S\n]*[{re.escape(_LINE_OPENINGS)}]")
+# What the lines that may be rules or delimited headings open with: a set, which
+# the "" of a blank line is not in.
+_LINE_OPENINGS = frozenset("-=_*~/")
+# What a rule line is made of.
+_RULE_LINE_CHARS = " \t" + RULE_CHARS
 _HEADING_DELIMITERS = ("//", "--", "==")
 # A line that may be a rule or a delimited heading (but not a "-- item").
 _RULE_OPENING = r"(?:[-=][ \t]*){3}|//|--[^\n]*--[ \t]*(?=\n|$)"
@@ -244,9 +246,10 @@ def _layout(text: str) -> _Layout:
     preamble = tuple(_blocks(preamble_text, collapse))
     # Each paragraph runs to the line that opens the next, the last to the end.
     ends = [opening.line for opening in starts[1:]] + [len(body)]
+    with_rules = _holding_rules(starts, rules)
     split = [
-        _split_headings(body[opening.text : end], _holds_rule(rules, opening.text, end))
-        for opening, end in zip(starts, ends, strict=False)
+        _split_headings(body[opening.text : end], index in with_rules)
+        for index, (opening, end) in enumerate(zip(starts, ends, strict=False))
     ]
     pieces = [piece for paragraph, headings in split for piece in (paragraph, *headings)]
     if _PIECE_SEPARATOR in body:
@@ -268,10 +271,16 @@ def _layout(text: str) -> _Layout:
     return _Layout(preamble, tuple(paragraphs), tuple(paragraph_headings))
 
 
-def _holds_rule(rules: list[int], start: int, end: int) -> bool:
-    """Whether one of the sorted positions ``rules`` lies in ``[start, end)``."""
-    index = bisect.bisect_left(rules, start)
-    return index < len(rules) and rules[index] < end
+def _holding_rules(starts: list[_Start], rules: list[int]) -> set[int]:
+    """The indices of the paragraphs opening at ``starts`` that hold one of the newlines ``rules``.
+
+    Each paragraph runs from its text to the line that opens the next.  An
+    opening holds no newline but the one it starts with, so the paragraph that
+    holds a rule is the last one to open above it (if any does).
+    """
+    lines = [opening.line for opening in starts]
+    holding = (bisect.bisect_left(lines, rule) - 1 for rule in rules)
+    return {index for index in holding if index >= 0}
 
 
 def _clean_joined(pieces: list[str], collapse: Callable[[str], str]) -> list[str]:
@@ -309,7 +318,12 @@ def _blocks(text: str, collapse: Callable[[str], str]) -> list[str]:
 
 
 def _is_rule(line: str) -> bool:
-    return bool(RULE_LINE_RE.fullmatch("\n" + line))
+    """Whether ``line`` is a rule (:data:`RULE_LINE_RE`): blanks and three rule characters or more.
+
+    String methods tell faster than the pattern, which takes a step per
+    character of a long rule.
+    """
+    return not line.strip(_RULE_LINE_CHARS) and len(line) - line.count(" ") - line.count("\t") >= 3
 
 
 def _delimited_heading(line: str) -> str | None:
@@ -356,7 +370,8 @@ def _split_headings(raw: str, has_rules: bool) -> tuple[str, list[str]]:
     text = raw.rstrip()
     last_start = text.rfind("\n") + 1
     last = text[last_start:]
-    if last_start and _may_be_heading(last):
+    # Most paragraphs end with a full stop, which no heading does.
+    if last_start and last[-1:] not in _SENTENCE_ENDS and _may_be_heading(last):
         previous = text[:last_start].rstrip()
         if previous and _is_trailing_heading(last, previous[previous.rfind("\n") + 1 :]):
             headings.append(last)
@@ -375,23 +390,27 @@ def _split_headings(raw: str, has_rules: bool) -> tuple[str, list[str]]:
 def _drop_rules_and_headings(raw: str, headings: list[str]) -> str:
     """Remove rule lines and the headings next to them, collecting the headings."""
     lines = raw.split("\n")
-    marked = _marked_lines(raw, lines)
-    rules = {i for i in marked if _is_rule(lines[i])}
-    dropped = set(rules)
-    for index in marked:
-        if index in rules and not lines[index].strip(" -="):
-            continue  # a rule of dashes and equals signs, whose "heading" would be empty
-        heading = _delimited_heading(lines[index])
+    rules: list[int] = []
+    dropped: set[int] = set()
+    for index in _marked_lines(lines):
+        line = lines[index]
+        if _is_rule(line):
+            rules.append(index)
+            dropped.add(index)
+            if not line.strip(" -="):
+                continue  # a rule of dashes and equals signs, whose "heading" would be empty
+        heading = _delimited_heading(line)
         if heading is not None:
             dropped.add(index)
             headings.append(heading)
-    for rule in sorted(rules):
+    for rule in rules:
         above, below = _neighbour(lines, rule, -1), _neighbour(lines, rule, 1)
         for neighbour in (above, below):
             if neighbour is None or neighbour in dropped:
                 continue
             line = lines[neighbour]
-            if not _more_words_than(line, _HEADING_MAX_WORDS) and not _ends_sentence(line):
+            # The cheaper test first: the line above a rule often ends a sentence.
+            if not _ends_sentence(line) and not _more_words_than(line, _HEADING_MAX_WORDS):
                 dropped.add(neighbour)
                 headings.append(line)
             elif neighbour == above:
@@ -403,22 +422,13 @@ def _drop_rules_and_headings(raw: str, headings: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _marked_lines(raw: str, lines: list[str]) -> list[int]:
-    """Indices of the ``lines`` of ``raw`` whose first non-blank character may open a rule.
+def _marked_lines(lines: list[str]) -> list[int]:
+    """Indices of the ``lines`` whose first non-blank character may open a rule.
 
-    The lines after the first are found by a pattern, so that a long paragraph
-    is not read line by line in Python.
+    A step of this loop costs about what a pattern's try at each line would,
+    and the paragraphs it reads are few and short.
     """
-    # Blank lines are neither rules nor headings (and "" is in every string).
-    first = lines[0].lstrip()[:1]
-    marked = [0] if first and first in _LINE_OPENINGS else []
-    index = counted = 0
-    for match in _RULE_CHAR_LINE_RE.finditer(raw):
-        line_start = match.start() + 1
-        index += raw.count("\n", counted, line_start)
-        counted = line_start
-        marked.append(index)
-    return marked
+    return [index for index, line in enumerate(lines) if line.lstrip()[:1] in _LINE_OPENINGS]
 
 
 def _may_be_heading(last: str) -> bool:

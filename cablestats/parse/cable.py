@@ -132,7 +132,7 @@ def parse_cable(
 
     text = collect.run("text", normalize_text, text, text)
     header, rest = collect.run("header", split_header, ("", text), text)
-    has_text = bool(rest.strip() or header.strip())
+    has_text = not (_blank(rest) and _blank(header))
 
     dtg = collect.run("created", parse_dtg, None, header or text)
     created = _as_utc(created) or dtg
@@ -193,6 +193,11 @@ def parse_cable(
         source=source,
         warnings=tuple(collect.warnings),
     )
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` holds only whitespace: ``not text.strip()`` without copying the text."""
+    return not text or text.isspace()
 
 
 def _as_utc(value: dt.datetime | None) -> dt.datetime | None:

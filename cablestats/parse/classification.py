@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from cablestats.parse.text import LinePattern
@@ -24,6 +25,7 @@ __all__ = [
     "EO_LINE_RE",
     "TOP_CHARS",
     "ClassificationLine",
+    "classification_lines",
     "find_classification_line",
     "front_matter_start",
     "parse_classification",
@@ -137,21 +139,35 @@ def front_matter_start(text: str, start: int = 0) -> int:
     return match.start() + 1 if match else limit
 
 
+def classification_lines(
+    text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, ClassificationLine]]:
+    """The classification lines that begin in ``text[start:end]``, each after its line's offset.
+
+    A line counts when it starts with a level word and holds nothing else but
+    markings (``SECRET//NOFORN``, ``UNCLAS E F T O``) or continues with an
+    optional section and the post and serial; a sentence that happens to start
+    with "Secret" does not.
+    """
+    end = len(text) if end is None else end
+    for match in _CANDIDATE_RE.finditer(text, start, end):
+        line = _read_line(match)
+        if line is not None:
+            # Matches after the first line open with the newline before the line.
+            newline = match.re is _CANDIDATE_RE.after_newline
+            yield (match.start() + 1 if newline else match.start()), line
+
+
 def find_classification_line(
     text: str, start: int = 0, end: int | None = None, *, with_serial: bool = False
 ) -> ClassificationLine | None:
     """The first classification line that begins in ``text[start:end]``.
 
-    A line counts when it starts with a level word and holds nothing else but
-    markings (``SECRET//NOFORN``, ``UNCLAS E F T O``) or continues with an
-    optional section and the post and serial; a sentence that happens to start
-    with "Secret" does not.  With ``with_serial`` only lines that carry a post
-    and serial count.
+    :func:`classification_lines` says which lines count; with ``with_serial``
+    only those that carry a post and serial do.
     """
-    end = len(text) if end is None else end
-    for match in _CANDIDATE_RE.finditer(text, start, end):
-        line = _read_line(match)
-        if line is not None and (line.serial is not None or not with_serial):
+    for _, line in classification_lines(text, start, end):
+        if line.serial is not None or not with_serial:
             return line
     return None
 

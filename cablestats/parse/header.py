@@ -30,6 +30,7 @@ from cablestats.parse.classification import (
     EO_LINE_RE,
     TOP_CHARS,
     ClassificationLine,
+    classification_lines,
     find_classification_line,
     front_matter_start,
 )
@@ -141,14 +142,13 @@ def split_header(text: str) -> tuple[str, str]:
             return "", text
         cut = line.start
     else:
-        block_end, numbered = routing
+        block_end, numbered, above = routing
         if numbered is None:
             line = find_classification_line(text, block_end, front_matter_start(text, block_end))
         else:
             # The search for the numbered line read the lines above it already; only an
             # unnumbered classification line among them comes first.
-            numbered_line = text.rfind("\n", 0, numbered.start) + 1
-            line = find_classification_line(text, block_end, numbered_line) or numbered
+            line = next((found for begin, found in above if begin >= block_end), numbered)
         cut = line.start if line else block_end
     header = text[:cut].strip()
     if not header:
@@ -156,23 +156,34 @@ def split_header(text: str) -> tuple[str, str]:
     return header, text[cut:].lstrip()
 
 
-def _routing_block(text: str, end: int) -> tuple[int, ClassificationLine | None] | None:
+def _routing_block(
+    text: str, end: int
+) -> tuple[int, ClassificationLine | None, list[tuple[int, ClassificationLine]]] | None:
     """End of the routing block nearest the classification line, and that line if numbered.
 
     Copies may hold a header twice or put export notices with a classification
     line of their own in front of it, so the block that counts is the last one
     before the first classification line with a serial that follows a block.
+    The classification lines without a serial passed over on the way come
+    third, after where each line begins (:func:`classification_lines`).
     """
     first = _FM_TO_RE.search(text, 0, end)
     if first is None:
         return None
-    numbered = find_classification_line(text, first.end(), end, with_serial=True)
+    numbered = None
+    above: list[tuple[int, ClassificationLine]] = []
+    for begin, line in classification_lines(text, first.end(), end):
+        if line.serial is not None:
+            numbered = line
+            break
+        above.append((begin, line))
     bound = numbered.start if numbered else end
     last = _last_match(_FM_TO_RE, text, first.start(), bound) or first
     closing = _BLOCK_END_RE.search(text, last.end(), bound)
     block_end = closing.start() if closing else bound
-    unnumbered = find_classification_line(text, last.end(), block_end)
-    return (unnumbered.start if unnumbered else block_end), numbered
+    # Lines that begin before ``block_end`` end before it: they were read whole above.
+    unnumbered = next((line for begin, line in above if last.end() <= begin < block_end), None)
+    return (unnumbered.start if unnumbered else block_end), numbered, above
 
 
 def _last_match(

@@ -16,6 +16,7 @@ redactions); the field and body parsers build on them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -31,6 +32,7 @@ __all__ = [
     "PARAGRAPH_START_RE",
     "PILCROW",
     "REDACTION_RE",
+    "RULE_CHARS",
     "RULE_LINE_RE",
     "SECTION_BREAK_LINE_RE",
     "LinePattern",
@@ -65,16 +67,24 @@ class LinePattern(NamedTuple):
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[re.Match[str]]:
-        """Matches on the lines that begin in ``text[start:end]``, in order."""
+        """Matches on the lines that begin in ``text[start:end]``, in order.
+
+        The iterator is that of ``re`` (with the first line's match chained in
+        front), not a generator, which would cost a step of Python per match.
+        """
         end = len(text) if end is None else end
-        if start == 0 and (first := self.first.match(text, 0, end)):
-            yield first
         # A line that begins at ``start`` has its newline just before it.
-        yield from self.after_newline.finditer(text, max(start - 1, 0), end)
+        after_first = self.after_newline.finditer(text, max(start - 1, 0), end)
+        if start == 0 and (first := self.first.match(text, 0, end)):
+            return itertools.chain((first,), after_first)
+        return after_first
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """The match on the first line in ``text[start:end]`` that has one."""
-        return next(self.finditer(text, start, end), None)
+        end = len(text) if end is None else end
+        if start == 0 and (first := self.first.match(text, 0, end)):
+            return first
+        return self.after_newline.search(text, max(start - 1, 0), end)
 
 
 #: The paragraph mark the web copies put before paragraph numbers (``¶2.``).
@@ -139,11 +149,14 @@ PAGE_HEADER_RE = re.compile(
 CLASSIFICATION_ONLY = r"UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|(?:[A-Z] ){4,}[A-Z]"
 #: A line holding only a classification level.
 CLASSIFICATION_ONLY_LINE_RE = re.compile(rf"\n[ \t]*(?:{CLASSIFICATION_ONLY})[ \t]*(?=\n|$)")
-#: A rule line of dashes (also typographic ones), equals signs, underscores or
-#: stars (``-----``, ``- - -``, ``=====``).
+#: The characters of rules: dashes (also typographic ones), equals signs,
+#: underscores, stars and tildes.
+RULE_CHARS = "-=_*~‐–—"
+#: A rule line of three or more :data:`RULE_CHARS` and blanks (``-----``,
+#: ``- - -``, ``=====``).
 # Possessive quantifiers: a long run of dashes that does not end its line
 # fails at once instead of being given back one dash at a time.
-RULE_LINE_RE = re.compile(r"\n[ \t]*+(?:[-=_*~‐–—][ \t]*+){3,}+(?=\n|$)")
+RULE_LINE_RE = re.compile(rf"\n[ \t]*+(?:[{RULE_CHARS}][ \t]*+){{3,}}+(?=\n|$)")
 #: A redaction: a run of four or more X (``XXXXXXXXXXXX``) or a bracketed
 #: ``[SOURCE REMOVED]``.
 REDACTION_RE = re.compile(r"[Xx]{4,}|\[[A-Za-z ]{0,30}REMOVED\]", re.I)
@@ -305,10 +318,9 @@ def remove_page_breaks(text: str, *, level_lines: bool = True) -> str:
         text = CLASSIFICATION_ONLY_LINE_RE.sub("\n", text)
     if "SECTION" in text:
         text = _SECTION_LINE_RE.sub("\n", text)
-    # No test for "PAGE" first: ``re`` finds that literal faster than ``in`` does.
+    # No test for "PAGE" or " 00" first: ``re`` finds "PAGE" and "00" faster than
+    # ``in`` finds them.
     text = PAGE_HEADER_RE.sub(" ", text)
-    if " 00" not in text:
-        return text
     text, glued = _remove_break_lines(text)
     if not glued:
         return text

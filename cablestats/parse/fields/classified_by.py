@@ -267,33 +267,50 @@ class _Run(NamedTuple):
     after: str  # class of the token after it ("end" at the chunk end)
 
 
-_NAME_PARTS = frozenset({"name", "initial", "suffix"})
+# Kinds of token that a run of names is made of, and those that open one.
+_RUN_PARTS = frozenset({"name", "initial", "suffix", "particle-in"})
+_RUN_OPENERS = frozenset({"name", "initial"})
+
+
+def _name_tokens(chunk: str, mixed_case: bool) -> list[str]:
+    """The words of a chunk, wrapped names rejoined and words joined by ``/`` apart.
+
+    ``A/S`` and ``Pol/C`` are roles and stay whole; ``DCM/Ted Osius`` and
+    ``EUR/RPM`` are two words each.
+    """
+    tokens = []
+    for token in _glue_wrapped(chunk.replace(":", " ").split(), mixed_case):
+        if "/" not in token:
+            tokens.append(token)
+            continue
+        parts = [part for part in token.split("/") if part]
+        tokens.extend([token] if min(map(len, parts), default=0) == 1 else parts)
+    return tokens
 
 
 def _name_runs(chunk: str, mixed_case: bool) -> list[_Run]:
     """Runs of name tokens in a chunk, with the kinds of token around them."""
-    tokens = []
-    for token in _glue_wrapped(chunk.replace(":", " ").split(), mixed_case):
-        parts = [part for part in token.split("/") if part]
-        # "A/S", "Pol/C" are roles; "DCM/Ted Osius", "EUR/RPM" two words each.
-        tokens.extend([token] if min(map(len, parts), default=0) == 1 else parts)
+    tokens = _name_tokens(chunk, mixed_case)
     classes: list[str] = []
+    kind = "start"
     for token in tokens:
-        classes.append(_word_class(token, mixed_case, classes[-1] if classes else "start"))
-    for index, kind in enumerate(classes):
-        inside = 0 < index < len(classes) - 1
-        if kind in {"letter", "particle"} and inside and classes[index + 1] == "name":
+        kind = _word_class(token, mixed_case, kind)
+        classes.append(kind)
+    # A letter or particle between other words and a name belongs to the name.
+    for index in range(1, len(classes) - 1):
+        kind = classes[index]
+        if (kind == "letter" or kind == "particle") and classes[index + 1] == "name":
             classes[index] = "initial" if kind == "letter" else "particle-in"
     runs: list[_Run] = []
     index = 0
     while index < len(tokens):
-        if classes[index] not in {"name", "initial"}:
+        if classes[index] not in _RUN_OPENERS:
             index += 1
             continue
         start = index
-        while index < len(tokens) and classes[index] in _NAME_PARTS | {"particle-in"}:
+        while index < len(tokens) and classes[index] in _RUN_PARTS:
             index += 1
-        if any(kind == "name" for kind in classes[start:index]):
+        if "name" in classes[start:index]:
             before = classes[start - 1] if start else "start"
             after = classes[index] if index < len(tokens) else "end"
             runs.append(_Run(tokens[start:index], before, after))
@@ -333,8 +350,11 @@ def _suffix(chunk: str) -> str | None:
 
 def _classified_by_names(statement: str) -> list[str]:
     """The names in a statement cut before its reasons."""
-    statement = _WRAPPED_UPPER_RE.sub("", _WRAPPED_LOWER_RE.sub("", statement))
-    statement = _INITIAL_COMMA_RE.sub(".", collapse_whitespace(statement))
+    if "\n" in statement:  # each pattern joins a word across a line break
+        statement = _WRAPPED_UPPER_RE.sub("", _WRAPPED_LOWER_RE.sub("", statement))
+    statement = collapse_whitespace(statement)
+    if "," in statement:
+        statement = _INITIAL_COMMA_RE.sub(".", statement)
     mixed_case = any(map(str.islower, _SMALL_WORDS_RE.sub("", statement)))
     chunks = [chunk.strip() for chunk in _NAME_CHUNK_SPLIT_RE.split(statement)]
     chunks = [chunk for chunk in chunks if chunk]

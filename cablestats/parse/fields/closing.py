@@ -55,10 +55,14 @@ _JUNK_LINE_RE = re.compile(
     r"|Declassified/Released\b[^\n]*|Review[ \t]+\d{1,2}[ \t]+[A-Z]{3}[ \t]+\d{4}"
     r"|[A-Z][A-Z .'-]{0,40}[ \t]+\d{6,8}[ \t]+\d{3}(?:\.\d{1,2})?[ \t]+OF[ \t]+\d{3}"
     r"|(?-i:[^a-z\n]{0,60})\.\.\."
-    r"|ID:[ \t]*\d+|[^\n]*\bEL[ \t]+PA[IÍ]S\b[^\n]*|[^\n]{0,20}[ \t]@[ \t][^\n]{0,20}"
+    r"|ID:[ \t]*\d+|[^\n]{0,20}[ \t]@[ \t][^\n]{0,20}"
     r")",
     re.I,
 )
+# A line that names El País, a newspaper's credit under a copy, is junk too.  Looking
+# for it costs a pass over the whole line, so it is done only when the line holds "pa"
+# in some case (no other character lower-cases to "p" or "a").
+_EL_PAIS_RE = re.compile(r"\bEL[ \t]+PA[IÍ]S\b", re.I)
 # Notices that point to an embassy's classified web site, often wrapped over
 # two lines and sometimes with the signer glued to their end.
 _WEB_NOTICE_RE = re.compile(
@@ -99,12 +103,16 @@ _JUNK_LINE_MAX_CHARS = 200
 
 def _is_junk_line(line: str) -> bool:
     line = line.strip()
-    return len(line) <= _JUNK_LINE_MAX_CHARS and bool(_JUNK_LINE_RE.fullmatch(line))
+    if len(line) > _JUNK_LINE_MAX_CHARS:
+        return False
+    if _JUNK_LINE_RE.fullmatch(line):
+        return True
+    return "pa" in line.lower() and _EL_PAIS_RE.search(line) is not None
 
 
 def _is_signer_name(name: str) -> bool:
     words = name.upper().replace(".", " ").split()
-    return bool(words) and not any(word in _NOT_SIGNERS for word in words)
+    return bool(words) and _NOT_SIGNERS.isdisjoint(words)
 
 
 def _dedupe_words(name: str) -> str:
@@ -124,6 +132,17 @@ def _closes_sentence(text: str) -> bool:
     return bool(_SENTENCE_END_RE.search(last) or _CLOSING_WORD_RE.fullmatch(last))
 
 
+# The most words a trailing name spans with what may follow it (``.LA LIME JR.
+# 2009-12-01 .``): the name is looked for among them, not at every capital before.
+_TRAILING_NAME_WORDS = 5
+
+
+def _last_words_start(line: str, count: int) -> int:
+    """Where the whitespace before the last ``count`` words of ``line`` starts (0 if fewer)."""
+    words = line.rsplit(None, count)
+    return len(words[0]) if len(words) > count else 0
+
+
 def _trailing_signer(line: str) -> tuple[str, int] | None:
     """A name glued to the end of a sentence or of a web notice (``... Europe. Edelman``).
 
@@ -132,7 +151,7 @@ def _trailing_signer(line: str) -> tuple[str, int] | None:
     """
     offset = max(0, len(line) - _LINE_TAIL_CHARS)
     line = line[offset:]
-    match = _TRAILING_NAME_RE.search(line)
+    match = _TRAILING_NAME_RE.search(line, _last_words_start(line, _TRAILING_NAME_WORDS))
     if not match or match.start() == 0 or not line[match.start() - 1].isspace():
         return None
     name, before = match.group("name"), line[: match.start()]
@@ -151,7 +170,7 @@ def _trailing_signer(line: str) -> tuple[str, int] | None:
         return None  # "... went well. Second.": a sentence of one word
     # A name in capitals after prose in mixed case is a signature even when the
     # prose ends in an abbreviation ("... in the U.S. DANILOVICH").
-    shouting = name.isupper() and any(ch.islower() for ch in before)
+    shouting = name.isupper() and any(map(str.islower, before))
     if shouting or _closes_sentence(before) or _WEB_NOTICE_RE.search(before):
         return name, offset + match.start("name")
     return None
@@ -224,9 +243,11 @@ def _signer_in_line(line: str, tail: str, line_start: int) -> tuple[str | None, 
     whole = _SIGNER_LINE_RE.fullmatch(stripped)
     if whole and _is_signer_name(whole.group("name")):
         name = whole.group("name")
-        previous = _previous_line(tail, line_start)
-        closed = _previous_line_closed(previous) or previous.upper() == name.upper()
-        if name.isupper() or (closed and (name[0].isupper() or not whole.group("stop"))):
+        # A name in capitals is a signature wherever it stands; only another needs the
+        # line above it read.
+        if name.isupper() or (
+            (name[0].isupper() or not whole.group("stop")) and _closed_above(tail, line_start, name)
+        ):
             return _dedupe_words(name), line.find(stripped)
     trailing = _trailing_signer(line)
     return trailing if trailing else (None, 0)
@@ -251,6 +272,12 @@ def _previous_line(tail: str, line_start: int) -> str:
     """The last non-blank line before ``line_start``."""
     start = _previous_line_start(tail, line_start)
     return "" if start is None else _line_at(tail, start)
+
+
+def _closed_above(tail: str, line_start: int, name: str) -> bool:
+    """Whether the line above a lone word ends a sentence or repeats the word, so it is a name."""
+    previous = _previous_line(tail, line_start)
+    return _previous_line_closed(previous) or previous.upper() == name.upper()
 
 
 def _previous_line_closed(previous: str) -> bool:

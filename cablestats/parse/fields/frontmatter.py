@@ -110,7 +110,11 @@ def _tag_values(value: str) -> list[str]:
     tags: list[str] = []
     for token in _TAG_SPLIT_RE.split(value.upper()):
         word = token.strip(".:'\"")
-        if _TAG_WORD_RE.fullmatch(word) and not word.isdigit() and word not in _NOT_TAGS:
+        if not _TAG_WORD_RE.fullmatch(word) or word.isdigit() or word in _NOT_TAGS:
+            continue
+        if len(word) <= _CODE_LENGTH:
+            tags.append(word)  # most tags, too short to be codes run together
+        else:
             tags.extend(_split_glued(word) or [word])
     return tags
 
@@ -130,7 +134,7 @@ def _continues_tags(upper: bool) -> Callable[[str, str], bool]:
         if opens_field(line):
             return False
         tokens = [token for token in _TAG_SPLIT_RE.split(line) if token]
-        if not all(_LIST_TOKEN_RE.fullmatch(t) for t in tokens):
+        if not all(map(_LIST_TOKEN_RE.fullmatch, tokens)):
             return False
         if any(t.upper() in _NOT_TAGS for t in tokens):
             return False
@@ -202,7 +206,7 @@ def _continues_subject(line: str, previous: str) -> bool:
     if opens_field(line):
         return False
     shouting = previous == previous.upper()
-    return not (shouting and any(ch.islower() for ch in line))
+    return not (shouting and any(map(str.islower, line)))
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
@@ -349,9 +353,12 @@ def front_matter_end(text: str) -> int:
     fragment without any of them starts its body at 0.
     """
     head = head_of(text)
-    ends = [span.end for finder in _SPAN_FINDERS if (span := finder(head)) is not None]
-    ends.extend(match.end() for match in _OPENING_LINE_RE.finditer(head))
-    end = max(ends, default=1)
+    spans = (finder(head) for finder in _SPAN_FINDERS)
+    end = max((span.end for span in spans if span is not None), default=1)
+    # An opening line counts only if it ends further down: each is a whole line, so the
+    # search starts at the line that holds ``end``.
+    for match in _OPENING_LINE_RE.finditer(head, max(head.rfind("\n", 0, end), 0)):
+        end = max(end, match.end())
     for _ in range(len(_SPAN_FINDERS)):
         # A field written again after the others ("SUBJECT: ..." repeated
         # below "Classified By") still belongs to the front matter.

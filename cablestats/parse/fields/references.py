@@ -136,15 +136,9 @@ def _ref_tokens(block: str) -> list[_Token]:
     tokens = []
     for match in _REF_TOKEN_RE.finditer(block):
         kind = match.lastgroup or "other"
-        before = block[match.start() - 1 : match.start()]
-        tokens.append(
-            _Token(
-                kind,
-                match.group(kind),
-                not before or before.isspace(),
-                block[match.end() : match.end() + 2],
-            )
-        )
+        start, end = match.span()
+        spaced = start == 0 or block[start - 1].isspace()
+        tokens.append(_Token(kind, match[kind], spaced, block[end : end + 2]))
     return tokens
 
 
@@ -250,8 +244,9 @@ class _ReferenceReader:
 
     def _spaced(self, token: _Token) -> bool:
         """A serial follows its post after a blank, or glued to a known post (``HK05511``)."""
-        glued = len(token.value) >= 3 and canonical_post(" ".join(self.words)) in _known_posts()
-        return token.spaced or glued
+        if token.spaced:
+            return True
+        return len(token.value) >= 3 and canonical_post(" ".join(self.words)) in _known_posts()
 
     def _set_last_year(self, year: int) -> None:
         self.found[-1][0] = year

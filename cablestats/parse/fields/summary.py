@@ -58,39 +58,86 @@ _SUMMARY_MAX_TRIES = 50
 _END_CHARS = 20
 # How far before "SUMMARY" its opening words may start.
 _SUMMARY_PREFIX_CHARS = 80
+# The first part of a body converted to capitals; a summary mostly sits near the top.
+_FIRST_CHUNK_CHARS = 2_048
 
 
-def _summary_start(body: str, upper: str) -> int | None:
+class _Capitals:
+    """``ascii_upper(body)``, converted from the start only as far as it is read.
+
+    The search for "SUMMARY" mostly ends near the top of the body, so most of a
+    long body is never converted.  ``text`` is the part converted so far.
+    """
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.text = ""
+
+    def cover(self, end: int) -> None:
+        """Convert at least up to ``end``, in chunks that double in size."""
+        if end > len(self.text):
+            chunk_end = max(end, 2 * len(self.text), _FIRST_CHUNK_CHARS)
+            self.text += ascii_upper(self.body[len(self.text) : chunk_end])
+
+    def find(self, word: str, start: int, end: int | None = None) -> int:
+        """``ascii_upper(body).find(word, start, end)``."""
+        end = len(self.body) if end is None else min(end, len(self.body))
+        while True:
+            found = self.text.find(word, start, end)
+            if found >= 0 or len(self.text) >= end:
+                return found
+            # A word may straddle the end of the converted part.
+            start = max(start, len(self.text) - len(word) + 1)
+            self.cover(len(self.text) + 1)
+
+
+def _opening_label(body: str, upper: str, found: int) -> re.Match[str] | None:
+    """The label at ``found`` (a "SUMMARY") if it opens the summary; ``upper`` covers it.
+
+    The cheaper tests come first, and each runs only if the ones before pass.
+    """
+    label = _SUMMARY_LABEL_RE.match(body, found)
+    if label is None:
+        return None
+    line_start = max(body.rfind("\n", 0, found) + 1, found - _SUMMARY_PREFIX_CHARS)
+    if not _SUMMARY_PREFIX_RE.fullmatch(body, line_start, found):
+        return None
+    if _END_BEFORE_RE.search(upper, max(0, found - _END_CHARS), found):
+        return None
+    if label.group("open") is None and not _BEGIN_BEFORE_RE.search(upper, line_start, found):
+        return None
+    return label
+
+
+def _summary_start(body: str, capitals: _Capitals) -> int | None:
     """Where the summary's text starts: after its label and the opening around it."""
-    found = upper.find("SUMMARY")
+    found = capitals.find("SUMMARY", 0)
     for _ in range(_SUMMARY_MAX_TRIES):
         if found < 0:
             break
-        line_start = max(body.rfind("\n", 0, found) + 1, found - _SUMMARY_PREFIX_CHARS)
-        label = _SUMMARY_LABEL_RE.match(body, found)
-        begun = _BEGIN_BEFORE_RE.search(upper, line_start, found)
-        ended = _END_BEFORE_RE.search(upper, max(0, found - _END_CHARS), found)
-        opening = _SUMMARY_PREFIX_RE.fullmatch(body, line_start, found)
-        if label and opening and not ended and (label.group("open") is not None or begun):
+        label = _opening_label(body, capitals.text, found)
+        if label:
             opening_text = _SUMMARY_TEXT_START_RE.match(body, label.end())
             begin = opening_text.end() if opening_text else label.end()
             # A heading "SUMMARY" over a paragraph that opens "Summary:" again.
-            again = upper.startswith("SUMMARY", begin) and _SUMMARY_LABEL_RE.match(body, begin)
+            capitals.cover(begin + len("SUMMARY"))
+            repeated = capitals.text.startswith("SUMMARY", begin)
+            again = repeated and _SUMMARY_LABEL_RE.match(body, begin)
             return again.end() if again and again.group("open") is not None else begin
-        found = upper.find("SUMMARY", found + 1)
+        found = capitals.find("SUMMARY", found + 1)
     return None
 
 
-def _summary_end(body: str, upper: str, begin: int) -> int | None:
+def _summary_end(body: str, capitals: _Capitals, begin: int) -> int | None:
     """Where ``End Summary`` (or ``(END SUMMARY)``) starts after ``begin``."""
-    found = upper.find("SUMMARY", begin, begin + _SUMMARY_MAX_CHARS)
+    found = capitals.find("SUMMARY", begin, begin + _SUMMARY_MAX_CHARS)
     for _ in range(_SUMMARY_MAX_TRIES):
         if found < 0:
             break
-        ended = _END_BEFORE_RE.search(upper, max(begin, found - _END_CHARS), found)
+        ended = _END_BEFORE_RE.search(capitals.text, max(begin, found - _END_CHARS), found)
         if ended:
             return ended.start()
-        found = upper.find("SUMMARY", found + 1, begin + _SUMMARY_MAX_CHARS)
+        found = capitals.find("SUMMARY", found + 1, begin + _SUMMARY_MAX_CHARS)
     return None
 
 
@@ -139,17 +186,17 @@ def parse_summary(text: str) -> str | None:
     body_start = front_matter_end(text)
     content_end = max(signoff(text).content_end, body_start)
     body = "\n" + full[body_start:content_end]
-    upper = ascii_upper(body)
-    begin = _summary_start(body, upper)
+    capitals = _Capitals(body)
+    begin = _summary_start(body, capitals)
     if begin is None:
         # "End Summary" without its opening: the summary is the first paragraph on.
         first = PARAGRAPH_START_RE.search(body)
         begin = first.end() if first else _FIRST_TEXT_RE.match(body).end()
-        end = _summary_end(body, upper, begin)
+        end = _summary_end(body, capitals, begin)
         if end is None:
             return None
         return _clean_summary(body[begin:end]) or None
-    end = _summary_end(body, upper, begin)
+    end = _summary_end(body, capitals, begin)
     if end is None:
         paragraph_end = _PARAGRAPH_END_RE.search(body, begin)
         end = paragraph_end.start() if paragraph_end else len(body)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import NamedTuple
 
 from cablestats.parse.text import (
@@ -57,12 +57,13 @@ def normalized(text: str) -> str:
 
 # The first numbered paragraph ends the front matter: at a line start, or glued
 # to the reasons of a one-line opening ("REASON: 1.4 (b), (d) 1. (C) Summary"),
-# where the match opens with the stop before it.  Each branch opens with a
-# literal, so ``re`` tries only the positions that hold one.
+# where the match is the stop before it.  The pattern opens with the class of
+# both branches' first characters, which ``re`` skips to, and a lookbehind then
+# picks the branch.
 _FIRST_PARAGRAPH_RE = re.compile(
-    r"\n[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*"
+    r"[\n.)\]](?:(?<=\n)[ \t]*(?:¶[ \t]*)?\d{1,3}[ \t]*"
     rf"(?:\.(?!\d)|,(?=[ \t]*\({MARKING}\)))"
-    rf"|[.)\]](?=[ \t]+1[ \t]*[.,][ \t]*\({MARKING}\))",
+    rf"|(?<=[.)\]])(?=[ \t]+1[ \t]*[.,][ \t]*\({MARKING}\)))",
     re.I,
 )
 
@@ -86,15 +87,6 @@ def end_of_line(text: str, position: int) -> int:
     """Where the line holding ``position`` ends: its newline, or the end of ``text``."""
     end = text.find("\n", position)
     return len(text) if end < 0 else end
-
-
-def _lines_after(text: str, position: int) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each line after the one holding ``position``."""
-    start = end_of_line(text, position)
-    while start < len(text):
-        end = end_of_line(text, start + 1)
-        yield start + 1, end
-        start = end
 
 
 class Span(NamedTuple):
@@ -172,11 +164,13 @@ def field_block(
     if stop:
         return Span(match.start(), stop.start(), head[match.end() : stop.start()])
     parts = [head[match.end() : first_end]]
-    end = first_end
+    end = line_end = first_end
     taken = 0
-    for start, line_end in _lines_after(head, match.end()):
+    while line_end < len(head):  # at the newline before the next line
+        start = line_end + 1
+        line_end = end_of_line(head, start)
         line = head[start:line_end]
-        if _is_break_line(line) or (across_blank_lines and not line.strip()):
+        if _is_break_line(head, start, line_end) or (across_blank_lines and not line.strip()):
             continue
         if taken >= max_lines or not continues(line, parts[-1]):
             break
@@ -197,8 +191,9 @@ _BREAK_LINE_RE = re.compile(
 )
 
 
-def _is_break_line(line: str) -> bool:
-    return bool(_BREAK_LINE_RE.fullmatch("\n" + line))
+def _is_break_line(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]``, which follows a newline, is a page-break line."""
+    return bool(_BREAK_LINE_RE.fullmatch(text, start - 1, end))
 
 
 def strip_breaks(text: str) -> str:
@@ -222,4 +217,4 @@ _NEXT_FIELD_RE = re.compile(
 
 def opens_field(line: str) -> bool:
     """Whether a line ends the value before it: blank, punctuation only, or a new field."""
-    return not any(ch.isalnum() for ch in line) or bool(_NEXT_FIELD_RE.match(line))
+    return not any(map(str.isalnum, line)) or bool(_NEXT_FIELD_RE.match(line))
