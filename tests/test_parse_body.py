@@ -119,6 +119,11 @@ PARAGRAPHS = [
         [(1, "C", "Text."), (2, "C", "More.")],
     ),
     (
+        "equals-heading",
+        "1. (C) Text.\n\n==LATIN AMERICA==\n\n2. (C) More.\n\n== Europe ==\n3. (C) Last.",
+        [(1, "C", "Text."), (2, "C", "More."), (3, "C", "Last.")],
+    ),
+    (
         "short-line-heading",
         "1. (C) Text ends here.\n\nPOLICE\n\n2. (C) More.",
         [(1, "C", "Text ends here."), (2, "C", "More.")],
@@ -235,6 +240,7 @@ def test_clean_body_keeps_the_prose_only() -> None:
         ("(U) This is a PRT cable.\n\n1. (C) First.", "This is a PRT cable.\n\nFirst."),
         ("1. (C) Text ends here.\n\nPOLICE\n\n2. (C) More.", "Text ends here.\n\nPOLICE\n\nMore."),
         ("1. (C) Text.\n\n//LATIN AMERICA//\n\n2. (C) More.", "Text.\n\nLATIN AMERICA\n\nMore."),
+        ("1. (C) Text.\n\n==LATIN AMERICA==\n\n2. (C) More.", "Text.\n\nLATIN AMERICA\n\nMore."),
         ("1. (U) Classified by Ambassador Jane Doe, reasons 1.4 (d).\n\n2. (C) Text.", "Text."),
         ("1. (C) Last.\nEND TEXT.\nSMITH", "Last."),
         ("1. (C) Last.\n\nSMITH\n\nSMITH", "Last."),  # the signature printed twice

@@ -60,7 +60,7 @@ _LINE_OPENINGS = frozenset("-=_*~/")
 _RULE_LINE_CHARS = " \t" + RULE_CHARS
 _HEADING_DELIMITERS = ("//", "--", "==")
 # A line that may be a rule or a delimited heading (but not a "-- item").
-_RULE_OPENING = r"(?:[-=][ \t]*){3}|//|--[^\n]*--[ \t]*(?=\n|$)"
+_RULE_OPENING = r"(?:[-=][ \t]*){3}|//|--[^\n]*--[ \t]*(?=\n|$)|==[^\n]*==[ \t]*(?=\n|$)"
 # Numbered paragraph openings and those lines, found in one pass over the
 # body: most of what a pattern that opens with a newline costs is its try at
 # each line, and no line is both.  The lookahead turns most lines away at their
