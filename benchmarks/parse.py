@@ -75,13 +75,12 @@ def archive_sample(raws: list, n: int, mean_bytes: float, seed: int = 0) -> list
     """``n`` of ``raws``, drawn with weights exp(-λ·size) that make the mean size ``mean_bytes``."""
     sizes = np.array([len(raw.text.encode()) for raw in raws], dtype=float)
 
-    def mean_size(rate: float) -> float:
+    def probabilities(rate: float) -> np.ndarray:
         weights = np.exp(-rate * (sizes - sizes.min()))
-        return float(weights @ sizes / weights.sum())
+        return weights / weights.sum()
 
-    rate = brentq(lambda rate: mean_size(rate) - mean_bytes, 0.0, 1.0)
-    weights = np.exp(-rate * (sizes - sizes.min()))
-    picks = np.random.default_rng(seed).choice(len(raws), size=n, p=weights / weights.sum())
+    rate = brentq(lambda rate: probabilities(rate) @ sizes - mean_bytes, 0.0, 1.0)
+    picks = np.random.default_rng(seed).choice(len(raws), size=n, p=probabilities(rate))
     return [raws[i] for i in picks]
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "TEXT_OPTIONS",
     "CsvRow",
     "LineCount",
+    "decode_text",
     "detect_escape",
     "iter_csv",
     "read_rows",
@@ -110,10 +111,15 @@ def write_cables_csv(rows: Iterable[CsvRow], path: str | os.PathLike[str]) -> Pa
     return target
 
 
+def decode_text(data: bytes) -> str:
+    """Bytes of a ``cables.csv`` as text, as :data:`TEXT_OPTIONS` says."""
+    return data.decode(TEXT_OPTIONS["encoding"], TEXT_OPTIONS["errors"])
+
+
 def detect_escape(path: Path) -> str:
     """The quoting style of a ``cables.csv``, from its first megabyte."""
     with open_binary(path) as binary:
-        sample = binary.read(_SNIFF_BYTES).decode(TEXT_OPTIONS["encoding"], TEXT_OPTIONS["errors"])
+        sample = decode_text(binary.read(_SNIFF_BYTES))
     return "backslash" if _BACKSLASH_QUOTE_RE.search(sample) else "double"
 
 

@@ -1,12 +1,13 @@
 """Reading one large ``cables.csv`` in worker processes, each taking its own span of bytes.
 
-Handing rows to workers from one reading process leaves that process reading
-and splitting 1.7 GB of CSV while the workers parse, and on two cores it
-becomes the bottleneck.  Instead the file is cut into spans of a few
-megabytes; each worker opens the file itself, skips to the first line that
-looks like a row start (``"123","3/19/2009 13:01","``) at or after its span's
-first byte, and reads whole rows until the next row would start past the
-span's end.  Only parsed rows travel back.
+Handing rows to workers from one reading process makes that process split
+all 1.7 GB of CSV line by line and send every raw cable to a worker: on two
+cores, that is time the parsing needs.  Instead the file is cut into spans
+of a few megabytes; each worker opens the file itself, skips to the first
+line that looks like a row start (``"123","3/19/2009 13:01","``) at or after
+its span's first byte, decodes the span in one piece and reads whole rows
+until the next row would start past the span's end.  Only parsed rows
+travel back.
 
 A line inside a cable's body could look like a row start.  The spans are
 therefore checked where they meet: each worker says where its first row began
@@ -22,7 +23,6 @@ as before (see :mod:`cablestats.io.readers`).
 from __future__ import annotations
 
 import dataclasses
-import functools
 import io
 import itertools
 import os
@@ -33,7 +33,7 @@ from typing import IO, Any
 
 from cablestats.cable import Cable
 from cablestats.errors import CableParseError
-from cablestats.io.cablescsv import TEXT_OPTIONS, LineCount, read_rows
+from cablestats.io.cablescsv import TEXT_OPTIONS, LineCount, decode_text, read_rows
 from cablestats.io.pool import map_in_order, parse_items
 from cablestats.io.raw import ReadFailure
 
@@ -141,11 +141,8 @@ def _parse_from(
     if not piece.endswith(b"\n"):
         piece += binary.readline()
     line_limit = piece.count(b"\n", 0, end - first - 1) + 1
-    decode = functools.partial(
-        bytes.decode, encoding=TEXT_OPTIONS["encoding"], errors=TEXT_OPTIONS["errors"]
-    )
     lines = itertools.chain(
-        io.StringIO(decode(piece), newline=TEXT_OPTIONS["newline"]), map(decode, binary)
+        io.StringIO(decode_text(piece), newline=TEXT_OPTIONS["newline"]), map(decode_text, binary)
     )
     count = LineCount()
     rows = read_rows(
