@@ -8,11 +8,13 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import cablestats as cs
 from cablestats.errors import CableParseWarning, CablestatsWarning
 from cablestats.io import ParseCache, RawCable
+from cablestats.io import parse_cache as cache_module
 from cablestats.io import pool as pool_module
 from cablestats.synth import generate
 from cablestats.synth.writers import write_csv, write_files
@@ -61,6 +63,18 @@ def test_a_cached_read_equals_a_fresh_one_and_parses_nothing_again(
     pd.testing.assert_frame_equal(cs.read_cables(full_text, progress=False, cache=again), fresh)
     assert (again.stats.reused, again.stats.parsed) == (N_CABLES, 0)
     assert len(again) == N_CABLES
+
+
+def test_parts_are_written_and_read_in_batches_without_losing_a_row(
+    full_text: Path, fresh: pd.DataFrame, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "_BATCH_ROWS", 37)  # a part of 500 rows: 14 batches
+    cs.read_cables(full_text, progress=False, cache=tmp_path / "cache")
+    [part] = (tmp_path / "cache").rglob("part-*.parquet")
+    assert pq.ParquetFile(part).metadata.num_row_groups == 14
+    again = ParseCache(tmp_path / "cache")
+    pd.testing.assert_frame_equal(cs.read_cables(full_text, progress=False, cache=again), fresh)
+    assert (again.stats.reused, again.stats.parsed) == (N_CABLES, 0)
 
 
 def test_adding_100_cables_to_a_folder_parses_only_those(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import secrets
 import shutil
 import time
@@ -47,6 +48,9 @@ _KEY = "cache_key"
 _SCHEMA = CABLE_SCHEMA.append(pa.field(_KEY, pa.binary()))
 #: Parts beyond this many are merged into one when a part is written.
 _MAX_PARTS = 16
+#: Rows converted between Arrow and Python at a time: a whole archive held in both at once
+#: would need twice the memory of its frame.
+_BATCH_ROWS = 10_000
 #: The code whose change makes parsed cables stale: parsers, records, reference tables.
 _PARSER_CODE = ("parse", "cable.py", "tags.py", "data", "io/raw.py", "io/frame.py")
 
@@ -123,16 +127,20 @@ class ParseCache:
         return sorted(self.folder.glob("part-*.parquet"))
 
     def _read_part(self, path: Path) -> dict[bytes, Row]:
+        rows: dict[bytes, Row] = {}
         try:
-            table = pq.read_table(path, columns=list(_SCHEMA.names))
+            with pq.ParquetFile(path) as part:
+                for batch in part.iter_batches(_BATCH_ROWS, columns=list(_SCHEMA.names)):
+                    columns = [batch.column(name).to_pylist() for name in ROW_COLUMNS]
+                    keys = batch.column(_KEY).to_pylist()
+                    rows.update(zip(keys, zip(*columns, strict=True), strict=True))
         except FileNotFoundError:  # merged away by another run meanwhile
             return {}
         except (pa.ArrowException, OSError) as error:
             message = f"cache part {path} is damaged and is ignored ({error})"
             warnings.warn(CablestatsWarning(message), stacklevel=4)
             return {}
-        columns = [table.column(name).to_pylist() for name in ROW_COLUMNS]
-        return dict(zip(table.column(_KEY).to_pylist(), zip(*columns, strict=True), strict=True))
+        return rows
 
     @property
     def _stored(self) -> dict[bytes, Row]:
@@ -144,14 +152,18 @@ class ParseCache:
         return self._rows
 
     def _write_part(self, rows: dict[bytes, Row]) -> Path:
-        columns: dict[str, list[Any]] = {
-            name: [row[i] for row in rows.values()] for i, name in enumerate(ROW_COLUMNS)
-        }
-        columns[_KEY] = list(rows)
-        table = pa.Table.from_pydict(columns, schema=_SCHEMA)
         path = self.folder / f"part-{time.time_ns():020d}-{secrets.token_hex(4)}.parquet"
-        with atomic_open(path, "wb") as file:
-            pq.write_table(table, file, compression="zstd")
+        entries = iter(rows.items())
+        with (
+            atomic_open(path, "wb") as file,
+            pq.ParquetWriter(file, _SCHEMA, compression="zstd") as writer,
+        ):
+            while batch := list(itertools.islice(entries, _BATCH_ROWS)):
+                columns: dict[str, list[Any]] = {
+                    name: [row[i] for _, row in batch] for i, name in enumerate(ROW_COLUMNS)
+                }
+                columns[_KEY] = [key for key, _ in batch]
+                writer.write_table(pa.Table.from_pydict(columns, schema=_SCHEMA))
         return path
 
     def flush(self) -> None:
